@@ -1,0 +1,2 @@
+// Placeholder replaced below once the metadata template exists.
+module.exports = async () => {};
