@@ -1,0 +1,61 @@
+import { mkdirSync } from 'node:fs';
+import knexFactory, { Knex } from 'knex';
+import { acquireDataDirLock, DataDirLock } from './data-dir-lock';
+import { migrateLatest } from './migrations';
+
+export interface DatabaseOptions {
+  /** postgres:// URL of a server; absent means the embedded PGlite store in `embeddedDir`. */
+  url?: string;
+  embeddedDir: string;
+  poolMax: number;
+  /** Run pending migrations on open (the embedded default does; servers use `npm run migrate`). */
+  migrate?: boolean;
+}
+
+export interface Database {
+  readonly knex: Knex;
+  readonly kind: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const database = options.url ? openPostgres(options.url, options.poolMax) : openPglite(options.embeddedDir);
+  try {
+    if (options.migrate ?? database.kind === 'pglite') await migrateLatest(database.knex);
+    else await database.knex.raw('select 1');
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+function openPostgres(url: string, poolMax: number): Database {
+  const knex = knexFactory({ client: 'pg', connection: url, pool: { min: 0, max: poolMax } });
+  return { knex, kind: 'postgres', close: () => knex.destroy() };
+}
+
+function openPglite(dir: string): Database {
+  const lock: DataDirLock = acquireDataDirLock(`${dir}.lock`);
+  try {
+    mkdirSync(dir, { recursive: true });
+    // knex-pglite ships CommonJS with the client class as module.exports.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ClientPgLite = require('knex-pglite');
+    const knex = knexFactory({ client: ClientPgLite, connection: { filename: dir } });
+    return {
+      knex,
+      kind: 'pglite',
+      async close() {
+        try {
+          await knex.destroy();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}

@@ -1,0 +1,73 @@
+import type { Queryable } from '../transaction';
+import { toDate, toJson, toNumber } from '../rows';
+import type { BucketRecord, VersioningState } from './records';
+
+type Row = Record<string, unknown>;
+
+const bucket = (r: Row): BucketRecord => ({
+  id: toNumber(r.id),
+  accountId: String(r.account_id),
+  name: String(r.name),
+  ownerUserId: (r.owner_user_id as string | null) ?? undefined,
+  region: String(r.region),
+  versioning: r.versioning as VersioningState,
+  objectCount: toNumber(r.object_count),
+  bytesUsed: toNumber(r.bytes_used),
+  meta: toJson(r.meta, {}),
+  createdAt: toDate(r.created_at),
+});
+
+export class BucketRepository {
+  constructor(private readonly q: Queryable) {}
+
+  async insert(b: { accountId: string; name: string; ownerUserId?: string; region: string }): Promise<BucketRecord> {
+    const [row] = await this.q('buckets')
+      .insert({ account_id: b.accountId, name: b.name, owner_user_id: b.ownerUserId ?? null, region: b.region })
+      .returning('*');
+    return bucket(row);
+  }
+
+  async findByName(accountId: string, name: string, options: { forUpdate?: boolean } = {}): Promise<BucketRecord | undefined> {
+    const query = this.q('buckets').where({ account_id: accountId, name }).first();
+    const row = await (options.forUpdate ? query.forUpdate() : query);
+    return row && bucket(row);
+  }
+
+  async findById(id: number): Promise<BucketRecord | undefined> {
+    const row = await this.q('buckets').where({ id }).first();
+    return row && bucket(row);
+  }
+
+  async listByAccount(accountId: string): Promise<BucketRecord[]> {
+    const rows = await this.q('buckets').where({ account_id: accountId }).orderByRaw('name COLLATE "C"');
+    return rows.map(bucket);
+  }
+
+  async countByAccount(accountId: string): Promise<number> {
+    const row = await this.q('buckets').where({ account_id: accountId }).count({ n: '*' }).first();
+    return toNumber(row?.n);
+  }
+
+  /** Usage counters move in the same transaction as the rows they count. */
+  async adjustUsage(id: number, objects: number, bytes: number): Promise<void> {
+    if (objects === 0 && bytes === 0) return;
+    await this.q('buckets')
+      .where({ id })
+      .update({
+        object_count: this.q.raw('object_count + ?', [objects]),
+        bytes_used: this.q.raw('bytes_used + ?', [bytes]),
+      });
+  }
+
+  /** True when any object version, delete marker or multipart upload remains in the bucket. */
+  async hasContent(id: number): Promise<boolean> {
+    const object = await this.q('objects').where({ bucket_id: id }).select(this.q.raw('1')).first();
+    if (object) return true;
+    const upload = await this.q('multipart_uploads').where({ bucket_id: id }).select(this.q.raw('1')).first();
+    return Boolean(upload);
+  }
+
+  async delete(id: number): Promise<boolean> {
+    return (await this.q('buckets').where({ id }).delete()) > 0;
+  }
+}

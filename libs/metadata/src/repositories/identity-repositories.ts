@@ -1,0 +1,216 @@
+import type { Queryable } from '../transaction';
+import { toDate, toOptionalDate, toJson } from '../rows';
+import type { AccountRecord, ApiKeyRecord, CredentialRecord, Status, TokenRecord, UserRecord, UserRole } from './records';
+
+type Row = Record<string, unknown>;
+
+const account = (r: Row): AccountRecord => ({
+  id: String(r.id),
+  name: String(r.name),
+  displayName: String(r.display_name),
+  status: r.status as Status,
+  meta: toJson(r.meta, {}),
+  createdAt: toDate(r.created_at),
+});
+
+const user = (r: Row): UserRecord => ({
+  id: String(r.id),
+  accountId: String(r.account_id),
+  name: String(r.name),
+  role: r.role as UserRole,
+  passwordHash: (r.password_hash as string | null) ?? undefined,
+  status: r.status as Status,
+  createdAt: toDate(r.created_at),
+});
+
+const credential = (r: Row): CredentialRecord => ({
+  accessKey: String(r.access_key),
+  userId: String(r.user_id),
+  secretEnc: String(r.secret_enc),
+  kind: r.kind as CredentialRecord['kind'],
+  status: r.status as Status,
+  expiresAt: toOptionalDate(r.expires_at),
+  tokenJti: (r.token_jti as string | null) ?? undefined,
+  createdAt: toDate(r.created_at),
+  lastUsedAt: toOptionalDate(r.last_used_at),
+});
+
+const apiKey = (r: Row): ApiKeyRecord => ({
+  id: String(r.id),
+  userId: String(r.user_id),
+  name: String(r.name),
+  keyHash: String(r.key_hash),
+  status: r.status as Status,
+  createdAt: toDate(r.created_at),
+  lastUsedAt: toOptionalDate(r.last_used_at),
+});
+
+const token = (r: Row): TokenRecord => ({
+  jti: String(r.jti),
+  userId: String(r.user_id),
+  kind: String(r.kind),
+  issuedAt: toDate(r.issued_at),
+  expiresAt: toDate(r.expires_at),
+  revokedAt: toOptionalDate(r.revoked_at),
+});
+
+export class AccountRepository {
+  constructor(private readonly q: Queryable) {}
+
+  async insert(a: { id: string; name: string; displayName: string }): Promise<AccountRecord> {
+    const [row] = await this.q('accounts').insert({ id: a.id, name: a.name, display_name: a.displayName }).returning('*');
+    return account(row);
+  }
+  async findById(id: string): Promise<AccountRecord | undefined> {
+    const row = await this.q('accounts').where({ id }).first();
+    return row && account(row);
+  }
+  async findByName(name: string): Promise<AccountRecord | undefined> {
+    const row = await this.q('accounts').where({ name }).first();
+    return row && account(row);
+  }
+  async list(): Promise<AccountRecord[]> {
+    return (await this.q('accounts').orderBy('name')).map(account);
+  }
+  async count(): Promise<number> {
+    const row = await this.q('accounts').count({ n: '*' }).first();
+    return Number(row?.n ?? 0);
+  }
+  async setStatus(id: string, status: Status): Promise<boolean> {
+    return (await this.q('accounts').where({ id }).update({ status })) > 0;
+  }
+  async delete(id: string): Promise<boolean> {
+    return (await this.q('accounts').where({ id }).delete()) > 0;
+  }
+}
+
+export class UserRepository {
+  constructor(private readonly q: Queryable) {}
+
+  async insert(u: { id: string; accountId: string; name: string; role: UserRole; passwordHash?: string }): Promise<UserRecord> {
+    const [row] = await this.q('users')
+      .insert({ id: u.id, account_id: u.accountId, name: u.name, role: u.role, password_hash: u.passwordHash ?? null })
+      .returning('*');
+    return user(row);
+  }
+  async findById(id: string): Promise<UserRecord | undefined> {
+    const row = await this.q('users').where({ id }).first();
+    return row && user(row);
+  }
+  async findByName(accountId: string, name: string): Promise<UserRecord | undefined> {
+    const row = await this.q('users').where({ account_id: accountId, name }).first();
+    return row && user(row);
+  }
+  async listByAccount(accountId: string): Promise<UserRecord[]> {
+    return (await this.q('users').where({ account_id: accountId }).orderBy('name')).map(user);
+  }
+  async setStatus(id: string, status: Status): Promise<boolean> {
+    return (await this.q('users').where({ id }).update({ status })) > 0;
+  }
+  async setPasswordHash(id: string, passwordHash: string): Promise<boolean> {
+    return (await this.q('users').where({ id }).update({ password_hash: passwordHash })) > 0;
+  }
+  async delete(id: string): Promise<boolean> {
+    return (await this.q('users').where({ id }).delete()) > 0;
+  }
+}
+
+export class CredentialRepository {
+  constructor(private readonly q: Queryable) {}
+
+  async insert(c: {
+    accessKey: string;
+    userId: string;
+    secretEnc: string;
+    kind?: CredentialRecord['kind'];
+    expiresAt?: Date;
+    tokenJti?: string;
+  }): Promise<CredentialRecord> {
+    const [row] = await this.q('credentials')
+      .insert({
+        access_key: c.accessKey,
+        user_id: c.userId,
+        secret_enc: c.secretEnc,
+        kind: c.kind ?? 'permanent',
+        expires_at: c.expiresAt ?? null,
+        token_jti: c.tokenJti ?? null,
+      })
+      .returning('*');
+    return credential(row);
+  }
+  async find(accessKey: string): Promise<CredentialRecord | undefined> {
+    const row = await this.q('credentials').where({ access_key: accessKey }).first();
+    return row && credential(row);
+  }
+  async listByUser(userId: string): Promise<CredentialRecord[]> {
+    return (await this.q('credentials').where({ user_id: userId }).orderBy('created_at')).map(credential);
+  }
+  async listByAccount(accountId: string): Promise<CredentialRecord[]> {
+    const rows = await this.q('credentials')
+      .join('users', 'users.id', 'credentials.user_id')
+      .where('users.account_id', accountId)
+      .select('credentials.*')
+      .orderBy('credentials.created_at');
+    return rows.map(credential);
+  }
+  async setStatus(accessKey: string, status: Status): Promise<boolean> {
+    return (await this.q('credentials').where({ access_key: accessKey }).update({ status })) > 0;
+  }
+  async delete(accessKey: string): Promise<boolean> {
+    return (await this.q('credentials').where({ access_key: accessKey }).delete()) > 0;
+  }
+}
+
+export class ApiKeyRepository {
+  constructor(private readonly q: Queryable) {}
+
+  async insert(k: { id: string; userId: string; name: string; keyHash: string }): Promise<ApiKeyRecord> {
+    const [row] = await this.q('api_keys')
+      .insert({ id: k.id, user_id: k.userId, name: k.name, key_hash: k.keyHash })
+      .returning('*');
+    return apiKey(row);
+  }
+  async findById(id: string): Promise<ApiKeyRecord | undefined> {
+    const row = await this.q('api_keys').where({ id }).first();
+    return row && apiKey(row);
+  }
+  async findByHash(keyHash: string): Promise<ApiKeyRecord | undefined> {
+    const row = await this.q('api_keys').where({ key_hash: keyHash }).first();
+    return row && apiKey(row);
+  }
+  async listByAccount(accountId: string): Promise<ApiKeyRecord[]> {
+    const rows = await this.q('api_keys')
+      .join('users', 'users.id', 'api_keys.user_id')
+      .where('users.account_id', accountId)
+      .select('api_keys.*')
+      .orderBy('api_keys.created_at');
+    return rows.map(apiKey);
+  }
+  async setStatus(id: string, status: Status): Promise<boolean> {
+    return (await this.q('api_keys').where({ id }).update({ status })) > 0;
+  }
+  async delete(id: string): Promise<boolean> {
+    return (await this.q('api_keys').where({ id }).delete()) > 0;
+  }
+}
+
+export class TokenRepository {
+  constructor(private readonly q: Queryable) {}
+
+  async insert(t: { jti: string; userId: string; kind: string; expiresAt: Date }): Promise<TokenRecord> {
+    const [row] = await this.q('tokens')
+      .insert({ jti: t.jti, user_id: t.userId, kind: t.kind, expires_at: t.expiresAt })
+      .returning('*');
+    return token(row);
+  }
+  async find(jti: string): Promise<TokenRecord | undefined> {
+    const row = await this.q('tokens').where({ jti }).first();
+    return row && token(row);
+  }
+  async revoke(jti: string): Promise<boolean> {
+    return (await this.q('tokens').where({ jti }).whereNull('revoked_at').update({ revoked_at: this.q.fn.now() })) > 0;
+  }
+  async deleteExpired(before: Date): Promise<number> {
+    return this.q('tokens').where('expires_at', '<', before).delete();
+  }
+}

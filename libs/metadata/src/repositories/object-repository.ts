@@ -1,0 +1,136 @@
+import type { Queryable } from '../transaction';
+import { toDate, toJson, toNumber } from '../rows';
+import type { ObjectPartRecord, ObjectRecord } from './records';
+
+type Row = Record<string, unknown>;
+
+const object = (r: Row): ObjectRecord => ({
+  id: toNumber(r.id),
+  bucketId: toNumber(r.bucket_id),
+  key: String(r.key),
+  versionId: String(r.version_id),
+  isLatest: Boolean(r.is_latest),
+  isDeleteMarker: Boolean(r.is_delete_marker),
+  size: toNumber(r.size),
+  etag: String(r.etag),
+  contentType: (r.content_type as string | null) ?? undefined,
+  userMeta: toJson(r.user_meta, {}),
+  headers: toJson(r.headers, {}),
+  checksums: toJson(r.checksums, {}),
+  tags: toJson(r.tags, {}),
+  blobId: (r.blob_id as string | null) ?? undefined,
+  partCount: r.part_count === null || r.part_count === undefined ? undefined : toNumber(r.part_count),
+  ownerUserId: (r.owner_user_id as string | null) ?? undefined,
+  createdAt: toDate(r.created_at),
+});
+
+const part = (r: Row): ObjectPartRecord => ({
+  partNumber: toNumber(r.part_number),
+  blobId: String(r.blob_id),
+  size: toNumber(r.size),
+  etag: String(r.etag),
+  startOffset: toNumber(r.start_offset),
+});
+
+export type NewObject = Omit<ObjectRecord, 'id' | 'createdAt' | 'isLatest'> & { createdAt?: Date };
+
+/** One page request over the live (latest, not deleted) keys of a bucket, in byte order. */
+export interface KeyRangeQuery {
+  /** Return keys strictly greater than this (or >= when `inclusive`). */
+  from?: string;
+  inclusive?: boolean;
+  /** Return keys strictly less than this (end of a prefix range). */
+  before?: string;
+  prefix?: string;
+  limit: number;
+}
+
+export class ObjectRepository {
+  constructor(private readonly q: Queryable) {}
+
+  async findLatest(bucketId: number, key: string): Promise<ObjectRecord | undefined> {
+    const row = await this.q('objects').where({ bucket_id: bucketId, key, is_latest: true }).first();
+    return row && object(row);
+  }
+
+  async findVersion(bucketId: number, key: string, versionId: string): Promise<ObjectRecord | undefined> {
+    const row = await this.q('objects').where({ bucket_id: bucketId, key, version_id: versionId }).first();
+    return row && object(row);
+  }
+
+  /** Inserts a row as the latest version of its key; the caller has cleared the previous latest. */
+  async insertLatest(o: NewObject): Promise<ObjectRecord> {
+    const [row] = await this.q('objects')
+      .insert({
+        bucket_id: o.bucketId,
+        key: o.key,
+        version_id: o.versionId,
+        is_latest: true,
+        is_delete_marker: o.isDeleteMarker,
+        size: o.size,
+        etag: o.etag,
+        content_type: o.contentType ?? null,
+        user_meta: JSON.stringify(o.userMeta),
+        headers: JSON.stringify(o.headers),
+        checksums: JSON.stringify(o.checksums),
+        tags: JSON.stringify(o.tags),
+        blob_id: o.blobId ?? null,
+        part_count: o.partCount ?? null,
+        owner_user_id: o.ownerUserId ?? null,
+        ...(o.createdAt ? { created_at: o.createdAt } : {}),
+      })
+      .returning('*');
+    return object(row);
+  }
+
+  /** Locks the key's latest row so concurrent writers of one key serialise. */
+  async lockLatest(bucketId: number, key: string): Promise<ObjectRecord | undefined> {
+    const row = await this.q('objects').where({ bucket_id: bucketId, key, is_latest: true }).forUpdate().first();
+    return row && object(row);
+  }
+
+  async clearLatest(id: number): Promise<void> {
+    await this.q('objects').where({ id }).update({ is_latest: false });
+  }
+
+  async deleteById(id: number): Promise<void> {
+    await this.q('objects').where({ id }).delete();
+  }
+
+  async insertParts(objectId: number, parts: ObjectPartRecord[]): Promise<void> {
+    // Chunked so a 10,000-part manifest stays under the bind-parameter limit.
+    for (let i = 0; i < parts.length; i += 1000) {
+      await this.q('object_parts').insert(
+        parts.slice(i, i + 1000).map((p) => ({
+          object_id: objectId,
+          part_number: p.partNumber,
+          blob_id: p.blobId,
+          size: p.size,
+          etag: p.etag,
+          start_offset: p.startOffset,
+        })),
+      );
+    }
+  }
+
+  async parts(objectId: number): Promise<ObjectPartRecord[]> {
+    return (await this.q('object_parts').where({ object_id: objectId }).orderBy('part_number')).map(part);
+  }
+
+  /** Blob ids held by an object row: its own blob or its parts'. */
+  async blobIdsOf(record: ObjectRecord): Promise<string[]> {
+    if (record.blobId) return [record.blobId];
+    if (!record.partCount) return [];
+    return (await this.q('object_parts').where({ object_id: record.id }).pluck('blob_id')) as string[];
+  }
+
+  /** Live keys in byte order; uses the (bucket_id, key) index of latest rows, never a scan. */
+  async listLatest(bucketId: number, range: KeyRangeQuery): Promise<ObjectRecord[]> {
+    const query = this.q('objects').where({ bucket_id: bucketId, is_latest: true, is_delete_marker: false });
+    if (range.prefix) query.andWhere('key', '>=', range.prefix).andWhereRaw('starts_with(key, ?)', [range.prefix]);
+    if (range.from !== undefined) query.andWhere('key', range.inclusive ? '>=' : '>', range.from);
+    if (range.before !== undefined) query.andWhere('key', '<', range.before);
+    const rows = await query.orderBy('key').limit(range.limit);
+    return rows.map(object);
+  }
+}

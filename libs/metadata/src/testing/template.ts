@@ -1,0 +1,12 @@
+// Where jest's global setup left the migrated template. The setup script is plain JavaScript
+// (it runs before any transform) and shares this naming through tools/testing/template.js.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const shared = require('../../../../tools/testing/template.js') as {
+  templateLocation(): TemplateLocation;
+};
+
+export type TemplateLocation =
+  | { kind: 'pglite'; dir: string }
+  | { kind: 'postgres'; serverUrl: string; databaseName: string };
+
+export const templateLocation = (): TemplateLocation => shared.templateLocation();
