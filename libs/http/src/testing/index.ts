@@ -1,0 +1,2 @@
+export { captureLogger } from './capture-logger';
+export type { CapturedLogger } from './capture-logger';

@@ -1,0 +1,4 @@
+export { JobRunner } from './job-runner';
+export type { JobLogger, WorkerJob } from './job-runner';
+export { garbageCollectionJobs } from './garbage-collection-jobs';
+export type { GarbageCollectionSettings } from './garbage-collection-jobs';
