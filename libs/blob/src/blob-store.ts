@@ -7,9 +7,9 @@ export const CHECKSUM_ALGORITHMS: readonly ChecksumAlgorithm[] = ['crc32', 'crc3
 export interface BlobWriteOptions {
   /** Extra digests to compute while the bytes pass (MD5 is always computed). */
   checksums?: readonly ChecksumAlgorithm[];
-  /** When set, a body of any other length fails with IncompleteBody and nothing is kept. */
+  /** When set, a body of any other length fails (BlobError `incomplete`) and nothing is kept. */
   expectedSize?: number;
-  /** Upper bound: a longer body fails with EntityTooLarge and nothing is kept. */
+  /** Upper bound: a longer body fails (BlobError `too-large`) as soon as it crosses it; nothing is kept. */
   maxSize?: number;
 }
 
@@ -44,10 +44,14 @@ export interface BlobStore {
   /**
    * Streams `source` into a new blob. Resolves once the bytes are durable (fsync + atomic
    * rename). On any failure (source error, size mismatch, disk error) nothing is left behind
-   * and the promise rejects.
+   * and the promise rejects: with the source's own error if it raised one, BlobError `aborted`
+   * if it closed before its end, BlobError `incomplete` / `too-large` for size rules.
    */
   write(source: Readable, options?: BlobWriteOptions): Promise<BlobWriteResult>;
-  /** Streams a blob or a byte range of it. Rejects with NotFound when the blob does not exist. */
+  /**
+   * Streams a blob or a byte range of it (resolved against the size by the caller). Rejects with
+   * BlobError `not-found` when the blob does not exist or the id is not one this store issues.
+   */
   read(id: string, range?: ByteRange): Promise<Readable>;
   /** Removes a blob; removing a missing blob is not an error. */
   delete(id: string): Promise<void>;

@@ -15,6 +15,8 @@ export const ERROR_CATALOGUE = {
   InvalidPart: { status: 400, message: 'One or more of the specified parts could not be found.' },
   InvalidPartOrder: { status: 400, message: 'The list of parts was not in ascending order.' },
   InvalidRequest: { status: 400, message: 'Invalid Request' },
+  InvalidLocationConstraint: { status: 400, message: 'The specified location-constraint is not valid.' },
+  InvalidURI: { status: 400, message: "Couldn't parse the specified URI." },
   InvalidStorageClass: { status: 400, message: 'The storage class you specified is not valid.' },
   KeyTooLongError: { status: 400, message: 'Your key is too long.' },
   MalformedXML: { status: 400, message: 'The XML you provided was not well-formed or did not validate against our published schema.' },

@@ -33,6 +33,12 @@ export class BucketRepository {
     return row && bucket(row);
   }
 
+  /** Locks the bucket row for the rest of the transaction; undefined when it is gone. */
+  async lockById(id: number): Promise<BucketRecord | undefined> {
+    const row = await this.q('buckets').where({ id }).forUpdate().first();
+    return row && bucket(row);
+  }
+
   async findById(id: number): Promise<BucketRecord | undefined> {
     const row = await this.q('buckets').where({ id }).first();
     return row && bucket(row);

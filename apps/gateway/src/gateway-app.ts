@@ -1,0 +1,51 @@
+import type { Express, Request } from 'express';
+import type { IdentityService } from '@gw/auth';
+import type { Storage } from '@gw/core';
+import { createBaseApp, createMetrics, Logger } from '@gw/http';
+import { createKosApp } from '@gw/kos-api';
+import { createS3App } from '@gw/s3-api';
+import { createSwiftApp } from '@gw/swift-api';
+import { createV1extApp } from '@gw/v1ext-api';
+import { Registry } from 'prom-client';
+
+export interface GatewayAppOptions {
+  storage: Storage;
+  identity: IdentityService;
+  region: string;
+  logger: Logger;
+  trustedProxies?: readonly string[];
+}
+
+type Dialect = 's3' | 'swift' | 'v1ext' | 'kos';
+
+/**
+ * Which dialect serves a path: the same table the compose stack's reverse proxy uses
+ * (docker/proxy/nginx.conf). `/v1_ext` must be tested before `/v1`.
+ */
+export function dialectFor(path: string): Dialect {
+  if (path === '/v1_ext' || path.startsWith('/v1_ext/')) return 'v1ext';
+  if (/^\/(v1|auth|v3)(\/|$)/.test(path) || path === '/info') return 'swift';
+  if (/^\/(kos|admin)(\/|$)/.test(path) || path.startsWith('/internal/kos/')) return 'kos';
+  return 's3';
+}
+
+/**
+ * All four dialects on one port, routed by path. Each dialect app sees the request unchanged
+ * (full path), exactly as it would behind the proxy; metrics go to one registry.
+ */
+export function createGatewayApp(options: GatewayAppOptions): Express {
+  const registry = new Registry();
+  const ready = async () => {
+    await options.storage.ctx.db.knex.raw('select 1');
+  };
+  const common = { logger: options.logger, ready, trustedProxies: options.trustedProxies };
+  const dialects: Record<Dialect, Express> = {
+    s3: createS3App({ ...common, metrics: createMetrics({ app: 's3', registry }), storage: options.storage, identity: options.identity, region: options.region }),
+    swift: createSwiftApp({ ...common, metrics: createMetrics({ app: 'swift', registry, defaultMetrics: false }) }),
+    v1ext: createV1extApp({ ...common, metrics: createMetrics({ app: 'v1ext', registry, defaultMetrics: false }) }),
+    kos: createKosApp({ ...common, metrics: createMetrics({ app: 'kos', registry, defaultMetrics: false }) }),
+  };
+  const app = createBaseApp({ name: 'gateway', ...common, metrics: createMetrics({ app: 'gateway', registry, defaultMetrics: false }) });
+  app.use((req: Request, res, next) => dialects[dialectFor(req.path)](req, res, next));
+  return app;
+}

@@ -1,0 +1,2 @@
+export { createGatewayApp, dialectFor } from './gateway-app';
+export type { GatewayAppOptions } from './gateway-app';

@@ -1,0 +1,2 @@
+export { createKosApp } from './app';
+export type { KosAppOptions } from './app';

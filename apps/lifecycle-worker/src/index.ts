@@ -1,0 +1,2 @@
+export { createLifecycleWorker } from './worker';
+export type { LifecycleWorkerOptions } from './worker';

@@ -1,0 +1,2 @@
+export { createS3App } from './app';
+export type { S3AppOptions } from './app';

@@ -1,0 +1,43 @@
+import type { Readable } from 'node:stream';
+import type { Request, Response } from 'express';
+import type { Action, IdentityService, Principal, S3Authentication } from '@gw/auth';
+import type { BucketRecord, Storage } from '@gw/core';
+import type { S3Target } from '../request/target';
+
+/** What the S3 app is built from. */
+export interface S3Services {
+  storage: Storage;
+  identity: IdentityService;
+  region: string;
+}
+
+/** One S3 request after identification, authentication and authorization. */
+export interface S3Call {
+  req: Request;
+  res: Response;
+  services: S3Services;
+  target: S3Target;
+  query: URLSearchParams;
+  principal: Principal;
+  auth: S3Authentication;
+  /** The account the addressed bucket lives in. */
+  accountId: string;
+  /** The addressed bucket, loaded before authorization (absent for service calls and CreateBucket). */
+  bucket?: BucketRecord;
+  /** The request body as it must be stored: verified, aws-chunked framing removed. */
+  body(): Readable;
+}
+
+/** An S3 operation: its name, the action it needs, and how it runs. One file per operation. */
+export interface S3Operation {
+  name: string;
+  action: Action;
+  /** False for operations on a bucket that does not exist yet (CreateBucket). */
+  needsBucket: boolean;
+  run(call: S3Call): Promise<void>;
+}
+
+export const bucketOf = (call: S3Call): BucketRecord => {
+  if (!call.bucket) throw new Error(`${call.req.method} ${call.req.originalUrl}: operation needs a bucket`);
+  return call.bucket;
+};

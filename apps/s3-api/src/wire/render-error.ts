@@ -1,0 +1,32 @@
+import type { Request, Response } from 'express';
+import { GatewayError } from '@gw/core';
+import { S3_ERROR_CODES } from './s3-error-codes';
+import { setCommonHeaders } from './common-headers';
+import { renderXml } from './xml';
+
+/**
+ * S3's error document: `<Error>` with Code, Message, the details S3 echoes (BucketName, Key,
+ * ...), Resource and RequestId. HEAD responses and 304 carry no body.
+ */
+export function renderS3Error(error: GatewayError, req: Request, res: Response): void {
+  const wire = S3_ERROR_CODES[error.code];
+  const status = wire.status ?? error.status;
+  setCommonHeaders(res);
+  res.status(status);
+  if (req.method === 'HEAD' || status === 304) {
+    res.end();
+    return;
+  }
+  const resource = req.originalUrl.split('?')[0];
+  const details = Object.fromEntries(Object.entries(error.details).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  const body = renderXml('Error', {
+    Code: wire.code,
+    Message: error.message,
+    ...details,
+    Resource: resource,
+    RequestId: res.locals.requestId ?? '',
+  }, null);
+  res.setHeader('Content-Type', 'application/xml');
+  res.setHeader('Content-Length', Buffer.byteLength(body));
+  res.end(body);
+}

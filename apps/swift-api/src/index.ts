@@ -1,0 +1,2 @@
+export { createSwiftApp } from './app';
+export type { SwiftAppOptions } from './app';

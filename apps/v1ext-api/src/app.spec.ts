@@ -1,0 +1,17 @@
+import request from 'supertest';
+import { createLogger } from '@gw/http';
+import { createV1extApp } from './app';
+
+describe('v1ext app', () => {
+  const app = createV1extApp({ logger: createLogger({ level: 'silent', name: 'test' }) });
+
+  it('answers health checks', async () => {
+    await request(app).get('/healthz').expect(200, { status: 'ok' });
+    await request(app).get('/readyz').expect(200);
+  });
+
+  it('answers an unknown path with a JSON 404', async () => {
+    const res = await request(app).get('/nothing/here').expect(404);
+    expect(res.body).toEqual({ code: 'NotFound', message: 'No such resource.' });
+  });
+});

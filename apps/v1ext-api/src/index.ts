@@ -1,0 +1,2 @@
+export { createV1extApp } from './app';
+export type { V1extAppOptions } from './app';

@@ -1,0 +1,17 @@
+export * from './sigv4';
+export { ANONYMOUS } from './principal';
+export type { Principal, UserPrincipal, AnonymousPrincipal } from './principal';
+export { S3Authenticator } from './s3-authenticator';
+export type { S3Authentication } from './s3-authenticator';
+export { IdentityService, hashApiKey } from './identity/identity-service';
+export type { NewApiKey, NewCredential } from './identity/identity-service';
+export { bootstrapIdentity, s3OwnerOf } from './identity/bootstrap';
+export type { BootstrapResult, BootstrapSettings } from './identity/bootstrap';
+export { SecretBox } from './secrets/secret-box';
+export { loadOrCreateMasterKey } from './secrets/master-key';
+export { hashPassword, verifyPassword } from './secrets/passwords';
+export { ACTIONS, READ_ACTIONS } from './access/actions';
+export type { Action } from './access/actions';
+export { authorize, decide } from './access/decide';
+export type { AccessRequest, Decision } from './access/decide';
+export { openIdentity } from './open-identity';

@@ -1,0 +1,38 @@
+import { Readable } from 'node:stream';
+import type { BlobStore, ByteRange } from '@gw/blob';
+import type { ObjectPartRecord, ObjectRecord } from '@gw/metadata';
+
+/**
+ * The bytes of an object, or of a range of it, as one stream: a simple object is one blob; a
+ * multipart object is its parts in order, each read only where it overlaps the range. Reading
+ * is pulled by the consumer, so backpressure holds across part boundaries.
+ */
+export async function openObjectStream(
+  blobs: BlobStore,
+  object: ObjectRecord,
+  parts: ObjectPartRecord[],
+  range?: ByteRange,
+): Promise<Readable> {
+  const wanted = range ?? { start: 0, end: object.size - 1 };
+  if (object.blobId) return blobs.read(object.blobId, range);
+  if (object.size === 0 || parts.length === 0) return Readable.from([]);
+
+  const pieces = parts
+    .filter((p) => p.size > 0 && p.startOffset <= wanted.end && p.startOffset + p.size - 1 >= wanted.start)
+    .map((p) => ({
+      blobId: p.blobId,
+      range: {
+        start: Math.max(wanted.start, p.startOffset) - p.startOffset,
+        end: Math.min(wanted.end, p.startOffset + p.size - 1) - p.startOffset,
+      },
+    }));
+  // Open the first piece now so a missing blob fails before any response header is sent.
+  const first = await blobs.read(pieces[0].blobId, pieces[0].range);
+  async function* concatenate() {
+    for (let i = 0; i < pieces.length; i++) {
+      const stream = i === 0 ? first : await blobs.read(pieces[i].blobId, pieces[i].range);
+      yield* stream;
+    }
+  }
+  return Readable.from(concatenate(), { objectMode: false });
+}

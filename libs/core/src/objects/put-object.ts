@@ -1,0 +1,151 @@
+import type { Readable } from 'node:stream';
+import { randomBytes } from 'node:crypto';
+import type { BlobWriteResult, ChecksumAlgorithm } from '@gw/blob';
+import { BucketRecord, ObjectRecord, Queryable, repositories, withTransaction } from '@gw/metadata';
+import { translateBlobError } from '../blob-errors';
+import { GatewayError } from '../errors';
+import type { StorageContext } from '../storage-context';
+import { assertValidObjectKey } from './object-key';
+import { assertUserMetadataSize } from './user-metadata';
+
+export interface PutObjectInput {
+  bucket: BucketRecord;
+  key: string;
+  body: Readable;
+  /** The body's exact length when the client announced it; any other length is IncompleteBody. */
+  size?: number;
+  contentType?: string;
+  userMeta?: Record<string, string>;
+  /** System headers kept with the object (content-encoding, content-disposition, cache-control, ...). */
+  headers?: Record<string, string>;
+  tags?: Record<string, string>;
+  ownerUserId?: string;
+  integrity?: IntegrityExpectations;
+}
+
+export interface IntegrityExpectations {
+  /** Hex MD5 the client sent (Content-MD5, decoded). */
+  md5?: string;
+  /** Checksums to compute and store with the object. */
+  checksums?: readonly ChecksumAlgorithm[];
+  /** Expected checksum values (base64); read after the body, so trailer values work too. */
+  expectedChecksums?: () => Partial<Record<ChecksumAlgorithm, string>>;
+}
+
+/**
+ * PutObject: stream the body into a new durable blob, verify it, then commit one metadata
+ * transaction (new row, the replaced version's blobs queued for collection, usage counters).
+ * A failure before the commit deletes the new blob, so no half-written object ever appears.
+ */
+export async function putObject(ctx: StorageContext, input: PutObjectInput): Promise<ObjectRecord> {
+  assertValidObjectKey(input.key);
+  assertUserMetadataSize(input.userMeta ?? {}, ctx.limits.maxUserMetadataBytes);
+  if (input.size !== undefined && input.size > ctx.limits.maxObjectSize) throw new GatewayError('EntityTooLarge');
+
+  const blob = await writeBlob(ctx, input);
+  try {
+    verifyIntegrity(blob, input.integrity);
+  } catch (error) {
+    await ctx.blobs.delete(blob.id);
+    throw error;
+  }
+  return commitWithBlob(ctx, blob, (trx) => commitObject(trx, input, blob));
+}
+
+async function writeBlob(ctx: StorageContext, input: PutObjectInput): Promise<BlobWriteResult> {
+  try {
+    return await ctx.blobs.write(input.body, {
+      checksums: input.integrity?.checksums,
+      expectedSize: input.size,
+      maxSize: ctx.limits.maxObjectSize,
+    });
+  } catch (error) {
+    throw translateBlobError(error);
+  }
+}
+
+/**
+ * Runs the metadata transaction that makes `blob` referenced. If it fails, the blob is removed:
+ * at once when the transaction surely rolled back, or through the collector (which re-checks
+ * references) when the failure came from COMMIT itself and the outcome is unknown.
+ */
+export async function commitWithBlob<T>(ctx: StorageContext, blob: BlobWriteResult, work: (trx: Queryable) => Promise<T>): Promise<T> {
+  let workDone = false;
+  try {
+    return await withTransaction(ctx.db.knex, async (trx) => {
+      const result = await work(trx);
+      workDone = true;
+      return result;
+    });
+  } catch (error) {
+    if (!workDone) await ctx.blobs.delete(blob.id);
+    else await repositories(ctx.db.knex).blobs.enqueueGarbage([blob.id]).catch(() => undefined); // else the sweeper finds it
+    throw error;
+  }
+}
+
+function verifyIntegrity(blob: BlobWriteResult, integrity: IntegrityExpectations | undefined): void {
+  if (!integrity) return;
+  if (integrity.md5 !== undefined && integrity.md5 !== blob.md5) {
+    throw new GatewayError('BadDigest', 'The Content-MD5 you specified did not match what we received.');
+  }
+  const expected = integrity.expectedChecksums?.() ?? {};
+  for (const [algorithm, value] of Object.entries(expected) as [ChecksumAlgorithm, string][]) {
+    if (value !== undefined && blob.checksums[algorithm] !== value) {
+      throw new GatewayError('BadDigest', `The ${algorithm.toUpperCase()} you specified did not match the calculated checksum.`);
+    }
+  }
+}
+
+async function commitObject(trx: Queryable, input: PutObjectInput, blob: BlobWriteResult): Promise<ObjectRecord> {
+  const repos = repositories(trx);
+  // The bucket row lock serialises writers of a bucket: counters and "latest" stay consistent.
+  const bucket = await repos.buckets.lockById(input.bucket.id);
+  if (!bucket) throw new GatewayError('NoSuchBucket', undefined, { BucketName: input.bucket.name });
+
+  const versionId = bucket.versioning === 'Enabled' ? newVersionId() : 'null';
+  const released = await releaseVersionSlot(trx, bucket, input.key, versionId);
+  const record = await repos.objects.insertLatest({
+    bucketId: bucket.id,
+    key: input.key,
+    versionId,
+    isDeleteMarker: false,
+    size: blob.size,
+    etag: blob.md5,
+    contentType: input.contentType,
+    userMeta: input.userMeta ?? {},
+    headers: input.headers ?? {},
+    checksums: blob.checksums as Record<string, string>,
+    tags: input.tags ?? {},
+    blobId: blob.id,
+    ownerUserId: input.ownerUserId,
+  });
+  await repos.buckets.adjustUsage(bucket.id, 1 - released.objects, blob.size - released.bytes);
+  return record;
+}
+
+/**
+ * Makes room for a new latest version of `key`: the current latest stops being latest, and a
+ * version with the same id (the 'null' version of unversioned and suspended buckets) is removed,
+ * its blobs queued for collection. Returns what the removal takes off the usage counters.
+ */
+export async function releaseVersionSlot(
+  trx: Queryable,
+  bucket: BucketRecord,
+  key: string,
+  versionId: string,
+): Promise<{ objects: number; bytes: number }> {
+  const repos = repositories(trx);
+  const latest = await repos.objects.findLatest(bucket.id, key);
+  const replaced = latest?.versionId === versionId ? latest : await repos.objects.findVersion(bucket.id, key, versionId);
+  if (latest && latest !== replaced) await repos.objects.clearLatest(latest.id);
+  if (!replaced) return { objects: 0, bytes: 0 };
+  await repos.blobs.enqueueGarbage(await repos.objects.blobIdsOf(replaced));
+  await repos.objects.deleteById(replaced.id);
+  return replaced.isDeleteMarker ? { objects: 0, bytes: 0 } : { objects: 1, bytes: replaced.size };
+}
+
+/** Version ids of versioned buckets: random, URL-safe, 32 characters. */
+export function newVersionId(): string {
+  return randomBytes(24).toString('base64url');
+}

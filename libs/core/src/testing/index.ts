@@ -1,0 +1,2 @@
+export { openStorageFixture, bodyOf, failingBody, readAll, rejectionOf, newAccount } from './storage-fixture';
+export type { StorageFixture, StorageScope } from './storage-fixture';
