@@ -197,3 +197,22 @@ describe('S3 API with @aws-sdk/client-s3', () => {
     unknown.destroy();
   });
 });
+
+describe('one port for every dialect', () => {
+  let gw: TestGateway;
+  beforeAll(async () => (gw = await startTestGateway()));
+  afterAll(() => gw?.close());
+
+  it('routes by path and serves health and metrics', async () => {
+    expect((await fetch(`${gw.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${gw.url}/readyz`)).status).toBe(200);
+    expect(await (await fetch(`${gw.url}/metrics`)).text()).toContain('http_requests_total');
+    const swift = await fetch(`${gw.url}/v1/AUTH_${gw.accountId}/c`);
+    expect(swift.status).toBe(404);
+    expect(await swift.text()).toBe('Not Found');
+    expect(await (await fetch(`${gw.url}/kos/v1/nothing`)).json()).toEqual({ code: 'NotFound', message: 'No such resource.' });
+    const s3 = await fetch(`${gw.url}/`);
+    expect(s3.status).toBe(403);
+    expect(await s3.text()).toContain('<Code>AccessDenied</Code>');
+  });
+});

@@ -20,3 +20,5 @@ export { createBaseApp } from './base-app';
 export type { BaseAppOptions } from './base-app';
 export { parseRangeHeader } from './range-header';
 export { parseReadConditions } from './conditional-headers';
+export { serve } from './serve';
+export type { RunningServer, ServeOptions } from './serve';

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import knexFactory, { Knex } from 'knex';
 import { acquireDataDirLock, DataDirLock } from './data-dir-lock';
 import { migrateLatest } from './migrations';
+import { EmbeddedPgliteClient } from './pglite-client';
 
 export interface DatabaseOptions {
   /** postgres:// URL of a server; absent means the embedded PGlite store in `embeddedDir`. */
@@ -39,10 +40,7 @@ function openPglite(dir: string): Database {
   const lock: DataDirLock = acquireDataDirLock(`${dir}.lock`);
   try {
     mkdirSync(dir, { recursive: true });
-    // knex-pglite ships CommonJS with the client class as module.exports.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const ClientPgLite = require('knex-pglite');
-    const knex = knexFactory({ client: ClientPgLite, connection: { filename: dir } });
+    const knex = knexFactory({ client: EmbeddedPgliteClient as never, connection: { filename: dir } });
     return {
       knex,
       kind: 'pglite',

@@ -27,6 +27,12 @@ export const deleteObjects: S3Operation = {
     const keys = children(request, 'Object').map((entry) => {
       const key = childText(entry, 'Key');
       if (key === undefined) throw new GatewayError('MalformedXML');
+      // Deleting a named version is not served (as `DELETE ?versionId` is not): ignoring the
+      // VersionId would delete the current object instead. `null` is the one unversioned version.
+      const versionId = childText(entry, 'VersionId');
+      if (versionId !== undefined && versionId !== 'null') {
+        throw new GatewayError('NotImplemented', 'This gateway does not implement deleting object versions yet.');
+      }
       return key;
     });
     if (keys.length === 0 || keys.length > MAX_KEYS) throw new GatewayError('MalformedXML');

@@ -1,5 +1,4 @@
-import { pipeline } from 'node:stream';
-import type { Readable } from 'node:stream';
+import { PassThrough, Readable, Transform } from 'node:stream';
 import type { Request, Response } from 'express';
 import { authorize, S3Authenticator } from '@gw/auth';
 import { GatewayError } from '@gw/core';
@@ -45,14 +44,25 @@ export function s3RequestHandler(services: S3Services, authenticator: S3Authenti
       auth,
       accountId,
       bucket,
-      body: () => verifiedBody(req, auth.bodyVerifier),
+      body: () => requestBody(req, auth.bodyVerifier),
     };
     await operation.run(call);
   };
 }
 
-function verifiedBody(req: Request, verifier: S3Call['auth']['bodyVerifier']): Readable {
-  if (!verifier) return req;
-  // pipeline carries an aborted request into the verifier as an error, and cleans both up.
-  return pipeline(req, verifier, () => undefined);
+/**
+ * The request body as the core must store it (through the signature verifier when there is
+ * one). The request is piped, not pipelined: when the store gives up on the body (bad chunk
+ * signature, too large), the request socket stays open so the client still gets the S3 error
+ * (sent with `Connection: close`). A client that goes away mid-body fails the write with
+ * IncompleteBody.
+ */
+function requestBody(req: Request, verifier: Transform | undefined): Readable {
+  const body = verifier ?? new PassThrough({ highWaterMark: 1024 * 1024 });
+  req.on('error', (error) => body.destroy(error));
+  req.on('close', () => {
+    if (!req.complete) body.destroy(new GatewayError('IncompleteBody'));
+  });
+  req.pipe(body);
+  return body;
 }

@@ -35,6 +35,8 @@ export function writeObjectHeaders(res: Response, object: ObjectRecord): void {
   res.setHeader('Last-Modified', httpDate(object.createdAt));
   res.setHeader('Content-Type', object.contentType ?? 'binary/octet-stream');
   res.setHeader('Accept-Ranges', 'bytes');
+  // The KakaoCloud S3 document lists it for HeadObject; RGW sends it on GET and HEAD.
+  res.setHeader('X-Rgw-Object-Type', 'Normal');
   for (const [name, value] of Object.entries(object.headers)) res.setHeader(name, value);
   for (const [name, value] of Object.entries(object.userMeta)) res.setHeader(META_PREFIX + name, value);
   if (object.partCount) res.setHeader('x-amz-mp-parts-count', String(object.partCount));

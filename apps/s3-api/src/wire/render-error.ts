@@ -12,6 +12,8 @@ export function renderS3Error(error: GatewayError, req: Request, res: Response):
   const wire = S3_ERROR_CODES[error.code];
   const status = wire.status ?? error.status;
   setCommonHeaders(res);
+  // An unread request body cannot be skipped safely (it may be huge): answer, then close.
+  if (!req.complete) res.setHeader('Connection', 'close');
   res.status(status);
   if (req.method === 'HEAD' || status === 304) {
     res.end();

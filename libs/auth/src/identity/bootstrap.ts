@@ -14,7 +14,7 @@ export interface BootstrapSettings {
 }
 
 export interface BootstrapResult {
-  /** True on the very first start, when everything below was just created. */
+  /** True when the admin was just created (first start): the secrets below are new. */
   firstStart: boolean;
   account: AccountRecord;
   user: UserRecord;
@@ -26,22 +26,22 @@ export interface BootstrapResult {
 }
 
 /**
- * On first start (no account at all) creates the default account, its admin user, one S3
- * credential and one console API key, and hands back the secrets so they can be printed once.
- * On later starts it only re-applies what the environment fixes (ROOT_* variables).
+ * Makes sure the root account and its admin user exist. When they are created (the first start
+ * on an empty store, or after an operator removed them) the admin also gets one S3 credential
+ * and one console API key, and the secrets come back so they can be printed once. On every
+ * start the ROOT_* variables are re-applied: a fixed key pair, password or API key.
  */
 export async function bootstrapIdentity(
   accounts: AccountService,
   identity: IdentityService,
   settings: BootstrapSettings,
-): Promise<BootstrapResult | undefined> {
-  const all = await accounts.list();
-  if (all.length === 0) return createEverything(accounts, identity, settings);
+): Promise<BootstrapResult> {
+  const existing = (await accounts.list()).find((a) => a.name === settings.accountName);
+  const account = existing ?? (await accounts.create({ name: settings.accountName }));
+  const existingUser = (await identity.listUsers(account.id)).find((u) => u.name === settings.userName);
+  if (!existingUser) return createAdmin(identity, account, settings);
 
-  // Later starts: the root account and user may have been renamed or removed by an operator.
-  const account = all.find((a) => a.name === settings.accountName);
-  const user = account && (await identity.listUsers(account.id)).find((u) => u.name === settings.userName);
-  if (!account || !user) return undefined;
+  const user = existingUser;
   const owned = (await identity.listCredentials(account.id)).find((c) => c.userId === user.id && c.kind === 'permanent');
   let accessKey = owned?.accessKey ?? '';
   if (settings.accessKey && settings.secretKey) {
@@ -52,8 +52,7 @@ export async function bootstrapIdentity(
   return { firstStart: false, account, user, accessKey, secretKey: settings.secretKey, password: settings.password, apiKey: settings.apiKey };
 }
 
-async function createEverything(accounts: AccountService, identity: IdentityService, settings: BootstrapSettings): Promise<BootstrapResult> {
-  const account = await accounts.create({ name: settings.accountName });
+async function createAdmin(identity: IdentityService, account: AccountRecord, settings: BootstrapSettings): Promise<BootstrapResult> {
   const password = settings.password ?? generatePassword();
   const user = await identity.createUser({ accountId: account.id, name: settings.userName, role: 'admin', password });
   const { credential, secretKey } = await identity.createCredential({

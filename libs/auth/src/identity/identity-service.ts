@@ -44,7 +44,9 @@ export class IdentityService {
 
   async createUser(input: { accountId: string; name: string; role: UserRole; password?: string }): Promise<UserRecord> {
     if (!USER_NAME.test(input.name)) throw new GatewayError('InvalidArgument', 'User names are 1..64 characters of letters, digits and @._+-');
+    if (HEX_ID.test(input.name)) throw new GatewayError('InvalidArgument', 'A user name must not look like a user id (32 hex characters).');
     if (!ROLES.includes(input.role)) throw new GatewayError('InvalidArgument', `Roles are ${ROLES.join(', ')}.`);
+    if (input.password !== undefined) assertPassword(input.password);
     const passwordHash = input.password ? await hashPassword(input.password) : undefined;
     try {
       return await repositories(this.db.knex).users.insert({ id: newHexId(), ...input, passwordHash });
@@ -71,6 +73,7 @@ export class IdentityService {
   }
 
   async setPassword(userId: string, password: string): Promise<void> {
+    assertPassword(password);
     if (!(await repositories(this.db.knex).users.setPasswordHash(userId, await hashPassword(password)))) throw new GatewayError('NoSuchUser');
   }
 
@@ -169,6 +172,14 @@ export class IdentityService {
     if (!user || !account || user.status !== 'active') throw new GatewayError('AccessDenied', 'The user is disabled.');
     if (account.status !== 'active') throw new GatewayError('AccountProblem', 'The account is disabled.');
     return { kind: 'user', accountId: account.id, accountName: account.name, userId: user.id, userName: user.name, role: user.role };
+  }
+}
+
+/** Passwords: 8..128 characters without control characters. */
+function assertPassword(password: string): void {
+  // eslint-disable-next-line no-control-regex
+  if (password.length < 8 || password.length > 128 || /[\u0000-\u001f\u007f]/.test(password)) {
+    throw new GatewayError('InvalidArgument', 'Passwords are 8..128 characters without control characters.');
   }
 }
 

@@ -28,7 +28,9 @@ function queryError(message: string): GatewayError {
 /** The authentication parameters of the query; each may appear once. */
 function readParams(query: Array<[string, string]>): Map<string, string> {
   const params = new Map<string, string>();
-  for (const [key, value] of query) {
+  for (const [name, value] of query) {
+    // smithy's presign hoists an x-amz-content-sha256 header into the query under its own (lowercase) name.
+    const key = name === 'x-amz-content-sha256' ? 'X-Amz-Content-Sha256' : name;
     if (!REQUIRED.includes(key) && !OPTIONAL.includes(key)) continue;
     if (params.has(key)) throw queryError(`${key} appears more than once.`);
     params.set(key, value);

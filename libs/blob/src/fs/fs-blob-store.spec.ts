@@ -53,9 +53,13 @@ describe('FsBlobStore on disk', () => {
     const realOpen = fs.open as unknown as (path: string, flags: string, mode: number, callback: OpenCallback) => void;
     let opened: Promise<void> | undefined;
     const slowOpen = jest.spyOn(fs, 'open').mockImplementation(((path: string, flags: string, mode: number, callback: OpenCallback) => {
-      opened = new Promise((resolve) =>
-        setTimeout(() => realOpen(path, flags, mode, (error, fd) => (callback(error, fd), resolve())), 50),
-      );
+      opened = new Promise((resolve) => {
+        const done: OpenCallback = (error, fd) => {
+          callback(error, fd);
+          resolve();
+        };
+        setTimeout(() => realOpen(path, flags, mode, done), 50);
+      });
     }) as unknown as typeof fs.open);
     try {
       const body = new Readable({ read() {} });

@@ -27,7 +27,7 @@ export async function writeBlob(layout: BlobLayout, source: Readable, options?: 
     // The file stream opens its own handle rather than taking one opened beforehand: pipeline
     // then listens to the source from this very tick, where awaiting an open first would leave
     // a source that fails meanwhile with an unhandled 'error'. 'wx' refuses to overwrite
-    // anything; `flush` fsyncs before the close, and pipeline settles only after that close.
+    // anything; `flush` fsyncs before the close, and a pipeline that succeeds resolves only after it.
     file = createWriteStream(tempPath, { flags: 'wx', flush: true, highWaterMark: FILE_STREAM_HIGH_WATER_MARK });
     await pipeline(source, meter, file);
     await makeDurableDirectory(layout.blobDir(id), layout.dataDir);

@@ -19,6 +19,7 @@ export class AccountService {
     if (!ACCOUNT_NAME.test(input.name)) {
       throw new GatewayError('InvalidArgument', 'Account names are 1..63 characters of letters, digits, ".", "_" and "-".');
     }
+    if (HEX_ID.test(input.name)) throw new GatewayError('InvalidArgument', 'An account name must not look like an account id (32 hex characters).');
     const id = input.id ?? newHexId();
     if (!HEX_ID.test(id)) throw new GatewayError('InvalidArgument', 'Account ids are 32 lowercase hex characters.');
     try {

@@ -17,6 +17,7 @@ export type DeleteManyResult = DeleteResult | { key: string; error: GatewayError
  * for the collector in the same transaction, and the usage counters follow.
  */
 export async function deleteObject(ctx: StorageContext, bucket: BucketRecord, key: string): Promise<DeleteResult> {
+  assertValidObjectKey(key);
   return withTransaction(ctx.db.knex, (trx) => deleteInTransaction(trx, bucket, key));
 }
 

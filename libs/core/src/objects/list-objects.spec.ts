@@ -43,7 +43,8 @@ function reference(keys: string[], input: Omit<ListObjectsInput, 'bucket'>): Omi
 
 const canonical = (r: Omit<ListObjectsResult, 'objects'> & { keys: string[] }) =>
   JSON.stringify([r.keys, r.commonPrefixes, r.isTruncated, r.nextAfter ?? null]);
-const show = (s: string | undefined) => (s === undefined ? 'undefined' : JSON.stringify(s));
+const show = (s: string | undefined) =>
+  s === undefined ? 'undefined' : JSON.stringify(s).replace(/[^\x20-\x7e]/gu, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
 
 describe('listObjects', () => {
   let f: StorageFixture;
@@ -107,7 +108,7 @@ describe('listObjects', () => {
   it('matches the reference listing for every prefix, delimiter, marker and page size', async () => {
     const prefixes = ['', 'a', 'a/', 'a/b', 'a/b/', 'photos/', 'photos/2024/', 'x', 'x::', 'z/', '\u00e9t\u00e9/', '\u{1F600}', '\u{10FFFF}', 'nope'];
     const delimiters = [undefined, '/', '::', '\u{10FFFF}'];
-    const afters = [undefined, 'a', 'a/', 'a/b', 'a/b/c', 'a/b/zz', 'b', 'photos/2024/', 'photos/2024/01/a.jpg', 'x::', '\u00e9', '\uff5e', '\u{1F600}/', 'zzz'];
+    const afters = [undefined, 'a', 'a/', 'a/b', 'a/b/c', 'a/b/zz', 'b', 'photos/2024/', 'photos/2024/01/a.jpg', 'x::', '\u00e9', '\uff5e', '\u{1F600}/', '\u{10FFFF}', 'zzz'];
     const mismatches: string[] = [];
     let compared = 0;
     for (const prefix of prefixes) {
@@ -141,6 +142,7 @@ describe('listObjects', () => {
       { prefix: 'photos/', delimiter: '/' },
       { prefix: 'photos/' },
       { prefix: 'x', delimiter: '::' },
+      { delimiter: '\u{10FFFF}' }, // a common prefix with no upper bound ends the listing
     ];
     for (const c of cases) {
       for (const maxKeys of [1, 2, 3, 7, 1000]) {
@@ -168,6 +170,11 @@ describe('listObjects', () => {
         });
       }
     }
+  });
+
+  it('refuses a NUL in the prefix or the marker with InvalidArgument', async () => {
+    await expect(list({ prefix: 'a\u0000', maxKeys: 10 })).rejects.toMatchObject({ code: 'InvalidArgument', status: 400 });
+    await expect(list({ after: 'a\u0000', maxKeys: 10 })).rejects.toMatchObject({ code: 'InvalidArgument', status: 400 });
   });
 
   it('returns nothing for maxKeys 0', async () => {
@@ -211,7 +218,7 @@ describe('listObjects', () => {
       for (;;) {
         const page = await f.storage.objects.list({ bucket: big, delimiter: '/', maxKeys: 1, after });
         seen.push(...page.commonPrefixes, ...page.objects.map((o) => o.key));
-        if (!page.isTruncated) break;
+        if (!page.isTruncated || seen.length > 10) break; // a page repeating itself fails below instead of looping
         after = page.nextAfter;
       }
       expect(seen).toEqual(['p0/', 'p1/', 'p2/', 'top-level']);

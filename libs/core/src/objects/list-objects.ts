@@ -1,4 +1,5 @@
 import { BucketRecord, ObjectRecord, repositories } from '@gw/metadata';
+import { GatewayError } from '../errors';
 import type { StorageContext } from '../storage-context';
 import { compareKeys, prefixUpperBound } from './object-key';
 
@@ -29,6 +30,10 @@ const BATCH = 1000;
  */
 export async function listObjects(ctx: StorageContext, input: ListObjectsInput): Promise<ListObjectsResult> {
   const prefix = input.prefix ?? '';
+  // Postgres text cannot hold NUL: refuse it here rather than fail in the query.
+  for (const [name, value] of [['prefix', prefix], ['marker', input.after]] as const) {
+    if (value?.includes('\u0000')) throw new GatewayError('InvalidArgument', `The ${name} must not contain NUL.`, { ArgumentName: name });
+  }
   const delimiter = input.delimiter || undefined;
   const result: ListObjectsResult = { objects: [], commonPrefixes: [], isTruncated: false };
   if (input.maxKeys <= 0) return result;

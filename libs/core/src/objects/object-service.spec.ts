@@ -85,6 +85,22 @@ describe('ObjectService', () => {
       expect(put.checksums).toEqual({ crc32: 'DUoRhQ==' });
     });
 
+    it('refuses keys no object can have with a 4xx, never a database error', async () => {
+      for (const key of ['a\u0000b', '', 'k'.repeat(1025)]) {
+        for (const attempt of [
+          s.storage.objects.get({ bucket, key }),
+          s.storage.objects.head({ bucket, key }),
+          s.storage.objects.delete(bucket, key),
+        ]) {
+          const error = await rejectionOf(attempt);
+          expect(error).toBeInstanceOf(GatewayError);
+          expect((error as GatewayError).status).toBe(400);
+        }
+      }
+      const [result] = await s.storage.objects.deleteMany(bucket, ['a\u0000b']);
+      expect(result).toMatchObject({ key: 'a\u0000b', error: { code: 'InvalidArgument' } });
+    });
+
     it('answers NoSuchKey for a key never written', async () => {
       const error = await rejectionOf(s.storage.objects.get({ bucket, key: 'missing' }));
       expect(error).toMatchObject({ code: 'NoSuchKey', status: 404, details: { Key: 'missing' } });
@@ -214,6 +230,16 @@ describe('ObjectService', () => {
       expect(
         await codeOf(s.storage.objects.put({ bucket, key: 'meta2', body: bodyOf('x'), userMeta: { k: '\ud55c'.repeat(683) } })), // 1 + 2049 bytes
       ).toBe('MetadataTooLarge');
+    });
+
+    it('a body over the size limit: EntityTooLarge, announced or not, nothing left', async () => {
+      const small = await f.scope({ maxObjectSize: 10 });
+      expect(await codeOf(small.storage.objects.put({ bucket, key: 'big', body: bodyOf('12345678901') }))).toBe('EntityTooLarge');
+      expect(await codeOf(small.storage.objects.put({ bucket, key: 'big', body: bodyOf('12345678901'), size: 11 }))).toBe('EntityTooLarge');
+      expect(await small.blobFiles()).toEqual([]);
+      expect(await small.tmpFiles()).toEqual([]);
+      expect(await rowsOf('big')).toBe(0);
+      expect((await small.storage.objects.put({ bucket, key: 'big', body: bodyOf('1234567890') })).size).toBe(10);
     });
 
     it('an invalid key is refused before any byte is stored', async () => {

@@ -5,6 +5,7 @@ import { GatewayError } from '../errors';
 import type { StorageContext } from '../storage-context';
 import { RangeRequest, ResolvedRange, resolveRange } from './byte-range';
 import { checkReadConditions, ReadConditions } from './conditions';
+import { assertValidObjectKey } from './object-key';
 import { openObjectStream } from './object-stream';
 
 export interface ReadObjectInput {
@@ -45,6 +46,7 @@ export async function getObject(ctx: StorageContext, input: ReadObjectInput): Pr
 }
 
 async function findReadable(ctx: StorageContext, bucket: BucketRecord, key: string): Promise<ObjectRecord> {
+  assertValidObjectKey(key); // a NUL would reach the database as an error, not as a missing key
   const object = await repositories(ctx.db.knex).objects.findLatest(bucket.id, key);
   if (!object || object.isDeleteMarker) throw new GatewayError('NoSuchKey', undefined, { Key: key });
   return object;

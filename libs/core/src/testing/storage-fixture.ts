@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { FsBlobStore } from '@gw/blob';
 import { createTestDatabase, TestDatabase } from '@gw/metadata/testing';
 import { createStorage, Storage } from '../storage';
-import { DEFAULT_LIMITS, StorageContext } from '../storage-context';
+import { DEFAULT_LIMITS, StorageContext, StorageLimits } from '../storage-context';
 
 /** The core over the test file's database and a blob store of its own. */
 export interface StorageScope {
@@ -25,18 +25,18 @@ export interface StorageScope {
  */
 export interface StorageFixture extends StorageScope {
   t: TestDatabase;
-  scope(): Promise<StorageScope>;
+  scope(limits?: Partial<StorageLimits>): Promise<StorageScope>;
   close(): Promise<void>;
 }
 
 export async function openStorageFixture(): Promise<StorageFixture> {
   const t = await createTestDatabase();
   let scopes = 0;
-  const scope = async (): Promise<StorageScope> => {
+  const scope = async (limits: Partial<StorageLimits> = {}): Promise<StorageScope> => {
     const blobRoot = join(t.dir, `blobs-${scopes++}`);
     await mkdir(blobRoot, { recursive: true });
     const blobs = await FsBlobStore.open(blobRoot);
-    const ctx: StorageContext = { db: t.db, blobs, region: 'kr-central-2', limits: DEFAULT_LIMITS };
+    const ctx: StorageContext = { db: t.db, blobs, region: 'kr-central-2', limits: { ...DEFAULT_LIMITS, ...limits } };
     return {
       storage: createStorage(ctx),
       ctx,

@@ -47,6 +47,13 @@ describe('repositories', () => {
     expect(await r.buckets.hasContent(bucket.id)).toBe(true);
   });
 
+  it('reports whether a delete removed a row', async () => {
+    const r = repositories(t.db.knex);
+    await r.accounts.insert({ id: hex(7), name: 'short-lived', displayName: 'x' });
+    expect(await r.accounts.delete(hex(7))).toBe(true);
+    expect(await r.accounts.delete(hex(7))).toBe(false);
+  });
+
   it('rolls a transaction back as a whole', async () => {
     await expect(
       withTransaction(t.db.knex, async (trx) => {

@@ -1,0 +1,17 @@
+// The kos-api dialect as its own process (the compose stack runs it behind the proxy).
+import { loadConfig } from '@gw/config';
+import { createLogger, serve } from '@gw/http';
+import { createKosApp } from './app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel, name: 'kos-api' });
+  const app = createKosApp({ logger, trustedProxies: config.trustedProxies });
+  await serve(app, { host: config.host, port: config.port, logger });
+  logger.info({ port: config.port }, 'kos-api listening');
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

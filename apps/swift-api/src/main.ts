@@ -1,0 +1,17 @@
+// The swift-api dialect as its own process (the compose stack runs it behind the proxy).
+import { loadConfig } from '@gw/config';
+import { createLogger, serve } from '@gw/http';
+import { createSwiftApp } from './app';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel, name: 'swift-api' });
+  const app = createSwiftApp({ logger, trustedProxies: config.trustedProxies });
+  await serve(app, { host: config.host, port: config.port, logger });
+  logger.info({ port: config.port }, 'swift-api listening');
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,1 +1,0 @@
-module.exports = { ...require('../../jest.preset.js'), displayName: 'admin', rootDir: __dirname, testMatch: ['<rootDir>/**/*.spec.ts'] };
