@@ -57,18 +57,20 @@ const us = () => Number(process.hrtime.bigint() / 1000n);
       const { measureSmallObjects } = await import('./measure-small-objects');
       const g0 = ticks(gw.pid); const c0 = process.cpuUsage(); const s0 = sysStat();
       const t0 = us();
-      process.kill(gw.pid, 'SIGUSR2'); await sleep(300);
+      if (process.env.PROBE_ARGS?.includes('sqlprobe')) { process.kill(gw.pid, 'SIGUSR2'); await sleep(300); }
       const r = await measureSmallObjects(client, 'probe', Number(process.env.PROBE_SMALL), 16, gw.pid);
       const t1 = us();
       const g1 = ticks(gw.pid); const c1 = process.cpuUsage(c0); const s1 = sysStat();
       const sd = s1.map((v, j) => (v - s0[j]) * 10);
-      process.kill(gw.pid, 'SIGUSR2'); await sleep(300);
+      if (process.env.PROBE_ARGS?.includes('sqlprobe')) { process.kill(gw.pid, 'SIGUSR2'); await sleep(300); }
       console.log('small', JSON.stringify(r), `window ${t0} ${t1}`);
       console.log(`  wall ${((t1 - t0) / 1000).toFixed(0)}ms; gateway threads: ${diffTicks(g0, g1)}`);
       console.log(`  client user ${(c1.user / 1000).toFixed(0)}ms sys ${(c1.system / 1000).toFixed(0)}ms; system (all cpus, ms): user ${sd[0]} sys ${sd[2]} idle ${sd[3]} iowait ${sd[4]} softirq ${sd[6]} steal ${sd[7]}`);
     }
     await sleep(2000);
     console.log('after', rssLine(gw.pid));
+  } catch (e) {
+    console.log('FAILED', e, '\n--- gateway output ---\n', gw.outputTail());
   } finally {
     await gw.stop();
     await ws.remove();

@@ -155,12 +155,9 @@ describe('S3 wire: errors, common headers, routing', () => {
     });
   });
 
-  describe('known bugs outside this app (marked failing: remove `.failing` once fixed)', () => {
-    // libs/core checkReadConditions throws NotModified without anything of the object, so the
-    // S3 app cannot send the ETag and Last-Modified that S3 sends and RFC 9110 §15.4.5 requires
-    // ("MUST generate ... ETag ... that would have been sent in a 200"). Caches revalidating
-    // with If-None-Match / If-Modified-Since cannot refresh their stored validators.
-    it.failing('304 Not Modified carries the ETag and Last-Modified of the object', async () => {
+  describe('304 Not Modified', () => {
+    // RFC 9110 §15.4.5: a 304 carries the validators a 200 would have sent, so caches can refresh them.
+    it('304 Not Modified carries the ETag and Last-Modified of the object', async () => {
       const head = await send(h, 'HEAD', '/errors/present.txt');
       const conditions: Record<string, string>[] = [{ 'If-None-Match': head.headers.etag as string }, { 'If-Modified-Since': new Date(Date.now() + 60_000).toUTCString() }];
       for (const headers of conditions) {

@@ -4,16 +4,15 @@
 // read XML and inspect the blob directory.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import http from 'node:http';
-import net, { type AddressInfo } from 'node:net';
+import net from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
-import { deriveSigningKey, formatAmzDate, openIdentity, IdentityService, signRequestHeaders } from '@gw/auth';
-import { FsBlobStore } from '@gw/blob';
-import { createStorage, DEFAULT_LIMITS, Storage } from '@gw/core';
+import { deriveSigningKey, formatAmzDate, IdentityService, signRequestHeaders } from '@gw/auth';
+import { openTestWorld } from '@gw/auth/testing';
+import type { Storage } from '@gw/core';
 import { createLogger } from '@gw/http';
+import { listenOnLoopback } from '@gw/http/testing';
 import type { Database } from '@gw/metadata';
-import { createTestDatabase } from '@gw/metadata/testing';
 import { createS3App } from '../src/app';
 
 export const md5Hex = (data: Buffer | string): string => createHash('md5').update(data).digest('hex');
@@ -43,42 +42,25 @@ export interface S3Harness {
 }
 
 export async function startS3Harness(): Promise<S3Harness> {
-  const region = 'kr-central-2';
-  const t = await createTestDatabase();
-  try {
-    const blobDir = join(t.dir, 'blobs');
-    const storage = createStorage({ db: t.db, blobs: await FsBlobStore.open(blobDir), region, limits: DEFAULT_LIMITS });
-    const identity = openIdentity(t.db, { masterKeyFile: join(t.dir, 'master.key') });
-    const account = await storage.accounts.create({ name: 'wire' });
-    const user = await identity.createUser({ accountId: account.id, name: 'tester', role: 'admin' });
-    const { credential, secretKey } = await identity.createCredential({ userId: user.id });
-
-    const app = createS3App({ storage, identity, region, logger: createLogger({ level: 'silent', name: 's3-wire' }) });
-    const server = http.createServer(app);
-    server.requestTimeout = 0;
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const { port } = server.address() as AddressInfo;
-    return {
-      url: `http://127.0.0.1:${port}`,
-      host: `127.0.0.1:${port}`,
-      region,
-      accountId: account.id,
-      userId: user.id,
-      creds: { accessKey: credential.accessKey, secretKey },
-      storage,
-      identity,
-      db: t.db,
-      blobDir,
-      async close() {
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        await t.cleanup();
-      },
-    };
-  } catch (error) {
-    await t.cleanup();
-    throw error;
-  }
+  const world = await openTestWorld({ accountName: 'wire' });
+  const app = createS3App({ ...world, logger: createLogger({ level: 'silent', name: 's3-wire' }) });
+  const server = await listenOnLoopback(app);
+  return {
+    url: server.url,
+    host: server.host,
+    region: world.region,
+    accountId: world.accountId,
+    userId: world.userId,
+    creds: { accessKey: world.accessKey, secretKey: world.secretKey },
+    storage: world.storage,
+    identity: world.identity,
+    db: world.t.db,
+    blobDir: world.blobDir,
+    async close() {
+      await server.close();
+      await world.close();
+    },
+  };
 }
 
 /** A new user of `accountId` (default: the harness account) with the given role and an S3 credential. */

@@ -2,6 +2,8 @@ import type { Request, Response } from 'express';
 import { GatewayError } from '@gw/core';
 import { S3_ERROR_CODES } from './s3-error-codes';
 import { setCommonHeaders } from './common-headers';
+import { quoteEtag } from './object-headers';
+import { httpDate } from './timestamps';
 import { renderXml } from './xml';
 
 /**
@@ -15,6 +17,10 @@ export function renderS3Error(error: GatewayError, req: Request, res: Response):
   // An unread request body cannot be skipped safely (it may be huge): answer, then close.
   if (!req.complete) res.setHeader('Connection', 'close');
   res.status(status);
+  if (status === 304) {
+    if (error.details.ETag !== undefined) res.setHeader('ETag', quoteEtag(String(error.details.ETag)));
+    if (error.details.LastModified !== undefined) res.setHeader('Last-Modified', httpDate(new Date(String(error.details.LastModified))));
+  }
   if (req.method === 'HEAD' || status === 304) {
     res.end();
     return;

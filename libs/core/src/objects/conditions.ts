@@ -21,10 +21,15 @@ export function checkReadConditions(etag: string, lastModified: Date, c: ReadCon
     throw new GatewayError('PreconditionFailed', undefined, { Condition: 'If-Unmodified-Since' });
   }
   if (c.ifNoneMatch) {
-    if (matchesAny(etag, c.ifNoneMatch)) throw new GatewayError('NotModified');
+    if (matchesAny(etag, c.ifNoneMatch)) throw notModified(etag, lastModified);
   } else if (c.ifModifiedSince && modified <= Math.floor(c.ifModifiedSince.getTime() / 1000)) {
-    throw new GatewayError('NotModified');
+    throw notModified(etag, lastModified);
   }
+}
+
+/** A 304 still names the representation (RFC 9110 §15.4.5): the dialect sends these as headers. */
+function notModified(etag: string, lastModified: Date): GatewayError {
+  return new GatewayError('NotModified', undefined, { ETag: etag, LastModified: lastModified.toISOString() });
 }
 
 function matchesAny(etag: string, candidates: string[]): boolean {

@@ -1,2 +1,4 @@
 export { captureLogger } from './capture-logger';
 export type { CapturedLogger } from './capture-logger';
+export { listenOnLoopback } from './listen';
+export type { ListeningApp } from './listen';

@@ -1,0 +1,2 @@
+export { openTestWorld } from './test-world';
+export type { TestWorld } from './test-world';
