@@ -6,7 +6,7 @@ COPY libs libs
 COPY apps apps
 COPY migrations migrations
 COPY tools tools
-RUN npm ci --no-audit --no-fund && node tools/lib/build.js gateway
+RUN npm install --no-audit --no-fund && node tools/lib/build.js gateway
 
 FROM node:20-bookworm-slim
 WORKDIR /app
