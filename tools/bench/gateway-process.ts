@@ -20,6 +20,7 @@ export interface GatewaySettings {
 export interface GatewayProcess {
   pid: number;
   endpoint: string;
+  /** Resolves with the elapsed ms once GET /readyz answers 200; rejects if the process exits first. */
   waitReady(timeoutMs: number): Promise<number>;
   /** The last lines the gateway printed (stdout and stderr), for error messages. */
   outputTail(): string;
@@ -82,9 +83,16 @@ export async function startGateway(settings: GatewaySettings): Promise<GatewayPr
   child.stderr?.on('data', keep);
 
   let exitInfo: string | undefined;
+  let stopping = false;
+  child.once('error', (error) => keep(Buffer.from(`[spawn error] ${error.message}`)));
+  // Last resort when this process ends without the orderly stop (an exception in a callback).
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
   const exited = new Promise<void>((resolve) => {
     child.once('exit', (code, signal) => {
       exitInfo = signal ? `signal ${signal}` : `code ${code}`;
+      process.removeListener('exit', killOnExit);
+      if (!stopping) console.error(`[bench] the gateway (pid ${child.pid}) exited unexpectedly (${exitInfo}); its last output:\n${tail.join('\n')}`);
       resolve();
     });
   });
@@ -104,9 +112,13 @@ export async function startGateway(settings: GatewaySettings): Promise<GatewayPr
       throw new Error(`the gateway was not ready after ${timeoutMs} ms:\n${outputTail()}`);
     },
     async stop(timeoutMs = 15_000) {
+      stopping = true;
       if (exitInfo) return;
       child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      const timer = setTimeout(() => {
+        console.error(`[bench] the gateway did not stop within ${timeoutMs} ms of SIGTERM: SIGKILL`);
+        child.kill('SIGKILL');
+      }, timeoutMs);
       await exited;
       clearTimeout(timer);
     },

@@ -2,7 +2,8 @@
 // operations per second and per-request latency.
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
-import { whileSamplingRss } from './rss-sampler';
+import type { CpuReport } from './cpu-usage';
+import { observe } from './observe';
 import type { S3RawClient } from './s3-raw-client';
 import { nowMs, percentile } from './units';
 
@@ -14,7 +15,8 @@ export interface OpsResult {
   opsPerSec: number;
   p50Ms: number;
   p99Ms: number;
-  peakRssMiB: number | undefined;
+  peakRssMiB?: number;
+  cpu: CpuReport;
 }
 
 export interface SmallObjectsResult {
@@ -26,11 +28,17 @@ export interface SmallObjectsResult {
 async function runConcurrently(count: number, concurrency: number, operation: (i: number) => Promise<void>): Promise<number[]> {
   const latencies = new Array<number>(count);
   let next = 0;
+  let failed = false;
   const lane = async () => {
-    while (next < count) {
+    while (next < count && !failed) {
       const i = next++;
       const started = nowMs();
-      await operation(i);
+      try {
+        await operation(i);
+      } catch (error) {
+        failed = true; // the other lanes stop after their request in flight
+        throw error;
+      }
       latencies[i] = nowMs() - started;
     }
   };
@@ -39,8 +47,8 @@ async function runConcurrently(count: number, concurrency: number, operation: (i
 }
 
 async function timed(count: number, concurrency: number, pid: number, operation: (i: number) => Promise<void>): Promise<OpsResult> {
-  const { value: latencies, ms, peakRssMiB } = await whileSamplingRss(pid, () => runConcurrently(count, concurrency, operation));
-  return { ops: count, ms, opsPerSec: count / (ms / 1000), p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), peakRssMiB };
+  const { value: latencies, ms, peakRssMiB, cpu } = await observe(pid, () => runConcurrently(count, concurrency, operation));
+  return { ops: count, ms, opsPerSec: count / (ms / 1000), p50Ms: percentile(latencies, 50), p99Ms: percentile(latencies, 99), peakRssMiB, cpu };
 }
 
 export async function measureSmallObjects(

@@ -13,6 +13,12 @@ export interface BenchOptions {
   baseDir: string;
   /** Where baseDir came from, for the printout. */
   baseDirSource: 'BENCH_DIR' | 'os.tmpdir()';
+  /**
+   * Measure a restarted gateway (default): the first start on a fresh dir runs initdb and keeps
+   * that memory until a major GC, which says nothing about a gateway in service. BENCH_RESTART=0
+   * measures the first process instead.
+   */
+  restart: boolean;
   /** Extra node flags for the gateway (BENCH_GATEWAY_NODE_ARGS, split on spaces), e.g. to profile it. */
   gatewayNodeArgs: string[];
 }
@@ -33,6 +39,7 @@ export function readOptions(): BenchOptions {
     concurrency: positiveInt('BENCH_CONCURRENCY', 16),
     baseDir: benchDir ? path.resolve(benchDir) : os.tmpdir(),
     baseDirSource: benchDir ? 'BENCH_DIR' : 'os.tmpdir()',
+    restart: process.env.BENCH_RESTART !== '0',
     gatewayNodeArgs: (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== ''),
   };
 }

@@ -40,18 +40,3 @@ export function sampleRss(pid: number, intervalMs = 100): RssSampler {
   };
 }
 
-/** Runs `work` while sampling the process's RSS; returns its result, the elapsed time, the RSS before and the peak. */
-export async function whileSamplingRss<T>(
-  pid: number, work: () => Promise<T>,
-): Promise<{ value: T; ms: number; rssBeforeMiB: number | undefined; peakRssMiB: number | undefined }> {
-  const rssBeforeMiB = readRssMiB(pid);
-  const sampler = sampleRss(pid);
-  const started = performance.now();
-  try {
-    const value = await work();
-    const ms = performance.now() - started;
-    return { value, ms, rssBeforeMiB, peakRssMiB: sampler.stop().peakMiB };
-  } finally {
-    sampler.stop();
-  }
-}

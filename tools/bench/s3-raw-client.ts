@@ -12,6 +12,11 @@ export interface S3Credentials {
   region: string;
 }
 
+export interface S3ClientOptions {
+  /** Aborts every request in flight and refuses new ones (the benchmark was interrupted). */
+  signal?: AbortSignal;
+}
+
 export interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
@@ -39,7 +44,7 @@ export class S3HttpError extends Error {
 const TEXT_LIMIT = 64 * 1024;
 
 export class S3RawClient {
-  constructor(private readonly credentials: S3Credentials) {}
+  constructor(private readonly credentials: S3Credentials, private readonly options: S3ClientOptions = {}) {}
 
   async createBucket(bucket: string): Promise<void> {
     await this.send({ method: 'PUT', bucket, body: Buffer.alloc(0), keepText: true });
@@ -56,10 +61,6 @@ export class S3RawClient {
     return this.send({ method: 'GET', bucket, key, agent });
   }
 
-  async deleteObject(bucket: string, key: string, agent?: http.Agent | false): Promise<void> {
-    await this.send({ method: 'DELETE', bucket, key, agent });
-  }
-
   private url(bucket: string, key?: string): string {
     const path = key === undefined ? `/${uriEncode(bucket, true)}` : `/${uriEncode(bucket, true)}/${uriEncode(key, false)}`;
     return `${this.credentials.endpoint}${path}`;
@@ -67,7 +68,7 @@ export class S3RawClient {
 
   send(request: RawRequest): Promise<RawResponse> {
     const url = this.url(request.bucket, request.key);
-    const length = request.body === undefined ? undefined : Buffer.isBuffer(request.body) ? request.body.length : request.body.length;
+    const length = request.body?.length;
     const headers: Record<string, string> = {};
     if (length !== undefined) {
       headers['content-length'] = String(length);
@@ -92,7 +93,7 @@ export class S3RawClient {
         req.destroy();
         reject(error);
       };
-      const req = http.request(url, { method: request.method, headers: { ...headers, ...signed }, agent: request.agent }, (res) => {
+      const req = http.request(url, { method: request.method, headers: { ...headers, ...signed }, agent: request.agent, signal: this.options.signal }, (res) => {
         let bytes = 0;
         const parts: Buffer[] = [];
         let kept = 0;

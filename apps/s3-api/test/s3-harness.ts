@@ -283,11 +283,13 @@ export async function eventually(check: () => Promise<boolean> | boolean, timeou
  * a HEAD or 304 answer really puts on the wire.
  */
 export function rawExchange(h: S3Harness, head: string, body: Buffer = Buffer.alloc(0)): Promise<Buffer> {
+  if (!/\r\nConnection: close\r\n/i.test(head)) throw new Error('rawExchange needs `Connection: close`: the server ends the exchange');
   const [host, port] = h.host.split(':');
   return new Promise((resolve, reject) => {
+    // No half-close: a server may drop a connection whose client ended before it answered.
     const socket = net.connect(Number(port), host, () => {
       socket.write(head);
-      socket.end(body);
+      socket.write(body);
     });
     const chunks: Buffer[] = [];
     socket.on('data', (chunk) => chunks.push(chunk));

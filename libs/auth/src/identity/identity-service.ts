@@ -121,11 +121,11 @@ export class IdentityService {
    * or account.
    */
   async resolveAccessKey(accessKey: string, now = new Date()): Promise<{ secretKey: string; principal: UserPrincipal }> {
-    const repos = repositories(this.db.knex);
-    const credential = await repos.credentials.find(accessKey);
-    if (!credential || credential.status !== 'active') throw new GatewayError('InvalidAccessKeyId', undefined, { AWSAccessKeyId: accessKey });
+    const found = await repositories(this.db.knex).credentials.findWithOwner(accessKey);
+    if (!found || found.credential.status !== 'active') throw new GatewayError('InvalidAccessKeyId', undefined, { AWSAccessKeyId: accessKey });
+    const { credential, user, account } = found;
     if (credential.expiresAt && credential.expiresAt <= now) throw new GatewayError('ExpiredToken');
-    const principal = await this.principalOf(credential.userId);
+    const principal = activePrincipal(user, account);
     return { secretKey: this.box.open(credential.secretEnc, accessKey), principal: { ...principal, accessKey } };
   }
 
@@ -168,11 +168,15 @@ export class IdentityService {
   async principalOf(userId: string): Promise<UserPrincipal> {
     const repos = repositories(this.db.knex);
     const user = await repos.users.findById(userId);
-    const account: AccountRecord | undefined = user && (await repos.accounts.findById(user.accountId));
-    if (!user || !account || user.status !== 'active') throw new GatewayError('AccessDenied', 'The user is disabled.');
-    if (account.status !== 'active') throw new GatewayError('AccountProblem', 'The account is disabled.');
-    return { kind: 'user', accountId: account.id, accountName: account.name, userId: user.id, userName: user.name, role: user.role };
+    return activePrincipal(user, user && (await repos.accounts.findById(user.accountId)));
   }
+}
+
+/** The principal of an active user in an active account; AccessDenied / AccountProblem otherwise. */
+function activePrincipal(user: UserRecord | undefined, account: AccountRecord | undefined): UserPrincipal {
+  if (!user || !account || user.status !== 'active') throw new GatewayError('AccessDenied', 'The user is disabled.');
+  if (account.status !== 'active') throw new GatewayError('AccountProblem', 'The account is disabled.');
+  return { kind: 'user', accountId: account.id, accountName: account.name, userId: user.id, userName: user.name, role: user.role };
 }
 
 /** Passwords: 8..128 characters without control characters. */

@@ -136,9 +136,8 @@ export async function releaseVersionSlot(
   versionId: string,
 ): Promise<{ objects: number; bytes: number }> {
   const repos = repositories(trx);
-  const latest = await repos.objects.findLatest(bucket.id, key);
-  const replaced = latest?.versionId === versionId ? latest : await repos.objects.findVersion(bucket.id, key, versionId);
-  if (latest && latest !== replaced) await repos.objects.clearLatest(latest.id);
+  const { latest, version: replaced } = await repos.objects.findLatestAndVersion(bucket.id, key, versionId);
+  if (latest && latest.id !== replaced?.id) await repos.objects.clearLatest(latest.id);
   if (!replaced) return { objects: 0, bytes: 0 };
   await repos.blobs.enqueueGarbage(await repos.objects.blobIdsOf(replaced));
   await repos.objects.deleteById(replaced.id);

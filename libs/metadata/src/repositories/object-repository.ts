@@ -58,6 +58,16 @@ export class ObjectRepository {
     return row && object(row);
   }
 
+  /** In one query: the key's latest row and its row with `versionId` (often the same row). */
+  async findLatestAndVersion(bucketId: number, key: string, versionId: string): Promise<{ latest?: ObjectRecord; version?: ObjectRecord }> {
+    const rows = (
+      await this.q('objects')
+        .where({ bucket_id: bucketId, key })
+        .andWhere((w) => w.where('is_latest', true).orWhere('version_id', versionId))
+    ).map(object);
+    return { latest: rows.find((r) => r.isLatest), version: rows.find((r) => r.versionId === versionId) };
+  }
+
   /** Inserts a row as the latest version of its key; the caller has cleared the previous latest. */
   async insertLatest(o: NewObject): Promise<ObjectRecord> {
     const [row] = await this.q('objects')
