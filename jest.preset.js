@@ -22,7 +22,7 @@ module.exports = {
   transformIgnorePatterns: ['/node_modules/'],
   moduleNameMapper,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
-  globalSetup: path.join(root, 'tools/testing/global-setup.js'),
+  globalSetup: path.join(root, 'libs/metadata/test-setup/global-setup.js'),
   testTimeout: 60000,
   maxWorkers: 2,
 };

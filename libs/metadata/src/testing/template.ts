@@ -1,7 +1,7 @@
 // Where jest's global setup left the migrated template. The setup script is plain JavaScript
-// (it runs before any transform) and shares this naming through tools/testing/template.js.
+// (it runs before any transform) and shares this naming through test-setup/template.js.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const shared = require('../../../../tools/testing/template.js') as {
+const shared = require('../../test-setup/template.js') as {
   templateLocation(): TemplateLocation;
 };
 

@@ -14,7 +14,7 @@ export interface TestDatabase {
 
 /**
  * A migrated database of the test's own: a copy of the PGlite template that jest's global
- * setup prepared (`tools/testing/global-setup.js`), or, when TEST_DATABASE_URL names a Postgres
+ * setup prepared (`test-setup/global-setup.js`), or, when DATABASE_URL names a Postgres
  * server, a new database cloned from the migrated template database there.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {

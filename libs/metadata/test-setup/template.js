@@ -7,7 +7,7 @@ const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
 
-const MIGRATIONS_DIR = path.resolve(__dirname, '../../migrations');
+const MIGRATIONS_DIR = path.resolve(__dirname, '../../../migrations');
 
 function schemaHash() {
   const hash = crypto.createHash('sha256');
