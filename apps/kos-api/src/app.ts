@@ -1,12 +1,7 @@
 import type { Express } from 'express';
-import { createBaseApp, Logger, Metrics } from '@gw/http';
+import { createBaseApp, DialectAppOptions } from '@gw/http';
 
-export interface KosAppOptions {
-  logger: Logger;
-  metrics?: Metrics;
-  ready?: () => Promise<void>;
-  trustedProxies?: readonly string[];
-}
+export type KosAppOptions = DialectAppOptions;
 
 /**
  * The JSON dialect of the KOS management API (/kos/v1, /internal/kos/v1) and the console API (/admin/v1). For now it serves health and metrics; a path it does not know

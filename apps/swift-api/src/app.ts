@@ -1,12 +1,7 @@
 import type { Express } from 'express';
-import { createBaseApp, Logger, Metrics } from '@gw/http';
+import { createBaseApp, DialectAppOptions } from '@gw/http';
 
-export interface SwiftAppOptions {
-  logger: Logger;
-  metrics?: Metrics;
-  ready?: () => Promise<void>;
-  trustedProxies?: readonly string[];
-}
+export type SwiftAppOptions = DialectAppOptions;
 
 /**
  * The Swift dialect: /v1/{account}/..., identity at /auth/v1.0 and /v3/auth/tokens. For now it

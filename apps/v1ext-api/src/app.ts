@@ -1,12 +1,7 @@
 import type { Express } from 'express';
-import { createBaseApp, Logger, Metrics } from '@gw/http';
+import { createBaseApp, DialectAppOptions } from '@gw/http';
 
-export interface V1extAppOptions {
-  logger: Logger;
-  metrics?: Metrics;
-  ready?: () => Promise<void>;
-  trustedProxies?: readonly string[];
-}
+export type V1extAppOptions = DialectAppOptions;
 
 /**
  * The JSON dialect of /v1_ext bucket management. For now it serves health and metrics; a path it does not know

@@ -18,6 +18,9 @@ export interface BaseAppOptions {
   ready?: () => Promise<void>;
 }
 
+/** What every dialect app factory takes besides its own services. */
+export type DialectAppOptions = Omit<BaseAppOptions, 'name'>;
+
 /**
  * An express app with what every dialect shares: request context, metrics, access log,
  * /healthz, /readyz and /metrics. The dialect adds its routes, then `createErrorMiddleware`.

@@ -17,7 +17,7 @@ export { ipMatcher, normalizeIp } from './ip-matcher';
 export type { IpMatcher } from './ip-matcher';
 export { queryParams } from './query-params';
 export { createBaseApp } from './base-app';
-export type { BaseAppOptions } from './base-app';
+export type { BaseAppOptions, DialectAppOptions } from './base-app';
 export { parseRangeHeader } from './range-header';
 export { parseReadConditions } from './conditional-headers';
 export { serve } from './serve';

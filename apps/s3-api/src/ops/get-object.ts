@@ -1,8 +1,7 @@
 // GetObject (S3 API reference): byte ranges, conditional headers, streamed with backpressure.
 import { pipeline } from 'node:stream/promises';
-import { parseRangeHeader, parseReadConditions } from '@gw/http';
 import type { S3Operation } from '../routing/s3-operation';
-import { bucketOf } from '../routing/s3-operation';
+import { readObjectInput } from '../wire/read-object-input';
 import { writeBodyHeaders, writeObjectHeaders } from '../wire/object-headers';
 
 export const getObject: S3Operation = {
@@ -10,13 +9,8 @@ export const getObject: S3Operation = {
   action: 'storage.objects.get',
   needsBucket: true,
   async run(call) {
-    const { req, res } = call;
-    const { object, range, body } = await call.services.storage.objects.get({
-      bucket: bucketOf(call),
-      key: call.target.key!,
-      conditions: parseReadConditions(req.headers),
-      range: parseRangeHeader(req.headers.range),
-    });
+    const { res } = call;
+    const { object, range, body } = await call.services.storage.objects.get(readObjectInput(call));
     writeObjectHeaders(res, object);
     writeBodyHeaders(res, object, range);
     // A failure mid-stream destroys the response (the client sees a short read, never bad bytes).

@@ -1,7 +1,6 @@
 // HeadObject (S3 API reference): GetObject's headers without the body.
-import { parseRangeHeader, parseReadConditions } from '@gw/http';
 import type { S3Operation } from '../routing/s3-operation';
-import { bucketOf } from '../routing/s3-operation';
+import { readObjectInput } from '../wire/read-object-input';
 import { writeBodyHeaders, writeObjectHeaders } from '../wire/object-headers';
 
 export const headObject: S3Operation = {
@@ -9,13 +8,8 @@ export const headObject: S3Operation = {
   action: 'storage.objects.get',
   needsBucket: true,
   async run(call) {
-    const { req, res } = call;
-    const { object, range } = await call.services.storage.objects.head({
-      bucket: bucketOf(call),
-      key: call.target.key!,
-      conditions: parseReadConditions(req.headers),
-      range: parseRangeHeader(req.headers.range),
-    });
+    const { res } = call;
+    const { object, range } = await call.services.storage.objects.head(readObjectInput(call));
     writeObjectHeaders(res, object);
     writeBodyHeaders(res, object, range);
     res.end();

@@ -4,7 +4,7 @@ import type { S3Operation } from '../routing/s3-operation';
 import { bucketOf } from '../routing/s3-operation';
 import { sendXml } from '../wire/common-headers';
 import { commonPrefixEntries, contentsEntry } from '../wire/list-entries';
-import { keyEncoder, parseEncodingType, parseMaxKeys } from '../wire/list-params';
+import { parseListQuery } from '../wire/list-params';
 import { ownerResolver } from '../wire/owner';
 import { renderXml } from '../wire/xml';
 
@@ -15,14 +15,10 @@ export const listObjectsV2: S3Operation = {
   async run(call) {
     const bucket = bucketOf(call);
     const { query } = call;
-    const prefix = query.get('prefix') ?? '';
-    const delimiter = query.get('delimiter') ?? '';
+    const { prefix, delimiter, maxKeys, encoding, encode } = parseListQuery(query);
     const startAfter = query.get('start-after') ?? '';
     const token = query.get('continuation-token');
-    const maxKeys = parseMaxKeys(query);
     const fetchOwner = query.get('fetch-owner') === 'true';
-    const encoding = parseEncodingType(query);
-    const encode = keyEncoder(encoding);
 
     // A continuation token resumes after the last key or prefix of the previous page; it wins over start-after.
     const after = token !== null ? decodeToken(token) : startAfter;

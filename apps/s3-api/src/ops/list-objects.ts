@@ -3,7 +3,7 @@ import type { S3Operation } from '../routing/s3-operation';
 import { bucketOf } from '../routing/s3-operation';
 import { sendXml } from '../wire/common-headers';
 import { commonPrefixEntries, contentsEntry } from '../wire/list-entries';
-import { keyEncoder, parseEncodingType, parseMaxKeys } from '../wire/list-params';
+import { parseListQuery } from '../wire/list-params';
 import { ownerResolver } from '../wire/owner';
 import { renderXml } from '../wire/xml';
 
@@ -14,12 +14,8 @@ export const listObjects: S3Operation = {
   async run(call) {
     const bucket = bucketOf(call);
     const { query } = call;
-    const prefix = query.get('prefix') ?? '';
-    const delimiter = query.get('delimiter') ?? '';
+    const { prefix, delimiter, maxKeys, encoding, encode } = parseListQuery(query);
     const marker = query.get('marker') ?? '';
-    const maxKeys = parseMaxKeys(query);
-    const encoding = parseEncodingType(query);
-    const encode = keyEncoder(encoding);
 
     const page = await call.services.storage.objects.list({ bucket, prefix, delimiter, after: marker, maxKeys });
     const owner = ownerResolver(call.services.identity);

@@ -21,3 +21,23 @@ export function parseEncodingType(query: URLSearchParams): 'url' | undefined {
 export function keyEncoder(encoding: 'url' | undefined): (value: string) => string {
   return encoding === 'url' ? (value) => uriEncode(value, false) : (value) => value;
 }
+
+/** The parameters ListObjects v1 and v2 share. */
+export interface ListQuery {
+  prefix: string;
+  delimiter: string;
+  maxKeys: number;
+  encoding: 'url' | undefined;
+  encode: (value: string) => string;
+}
+
+export function parseListQuery(query: URLSearchParams): ListQuery {
+  const encoding = parseEncodingType(query);
+  return {
+    prefix: query.get('prefix') ?? '',
+    delimiter: query.get('delimiter') ?? '',
+    maxKeys: parseMaxKeys(query),
+    encoding,
+    encode: keyEncoder(encoding),
+  };
+}

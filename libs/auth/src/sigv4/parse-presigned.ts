@@ -2,16 +2,10 @@ import { GatewayError } from '@gw/core';
 import { ALGORITHM, MAX_PRESIGNED_EXPIRES_SECONDS } from './constants';
 import { parseCredential, parseSignedHeaders } from './credential';
 import { parseAmzDate } from './amz-date';
-import type { CredentialScope } from './canonical-request';
+import type { HeaderAuth } from './parse-header-auth';
 
 /** The credentials of a presigned URL (X-Amz-* query parameters), before the checks common to both forms. */
-export interface PresignedAuth {
-  accessKeyId: string;
-  scope: CredentialScope;
-  signedHeaders: string[];
-  signature: string;
-  amzDate: string;
-  requestTime: Date;
+export interface PresignedAuth extends HeaderAuth {
   expiresSeconds: number;
   securityToken?: string;
   /** X-Amz-Content-Sha256 of the query, when the signer put one there. */

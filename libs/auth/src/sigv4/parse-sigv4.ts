@@ -2,7 +2,7 @@ import { GatewayError } from '@gw/core';
 import { MAX_SKEW_MS, UNSIGNED_PAYLOAD } from './constants';
 import { parseQuery } from './canonical-query';
 import { headerValue } from './header-value';
-import { parseHeaderAuth } from './parse-header-auth';
+import { HeaderAuth, parseHeaderAuth } from './parse-header-auth';
 import { parsePresigned } from './parse-presigned';
 import { assertPayloadHash } from './payload-hash';
 import type { ParsedSigV4, ParseSigV4Options, SignableRequest } from './types';
@@ -99,18 +99,7 @@ export function parseSigV4(req: SignableRequest, now: Date, options: ParseSigV4O
     // A presigned URL is made before the body exists, so its payload is unsigned unless the signer said otherwise.
     const payloadHash = auth.contentSha256 ?? headerValue(req.headers, 'x-amz-content-sha256') ?? UNSIGNED_PAYLOAD;
     assertPayloadHash(payloadHash);
-    return {
-      accessKeyId: auth.accessKeyId,
-      amzDate: auth.amzDate,
-      requestTime: auth.requestTime,
-      scope: auth.scope,
-      signedHeaders: auth.signedHeaders,
-      signature: auth.signature,
-      payloadHash,
-      presigned: true,
-      expiresSeconds: auth.expiresSeconds,
-      ...(auth.securityToken !== undefined && { securityToken: auth.securityToken }),
-    };
+    return parsedSigV4(auth, payloadHash, { presigned: true, expiresSeconds: auth.expiresSeconds, securityToken: auth.securityToken });
   }
 
   const auth = parseHeaderAuth(req, authorization as string);
@@ -126,7 +115,15 @@ export function parseSigV4(req: SignableRequest, now: Date, options: ParseSigV4O
     payloadHash = UNSIGNED_PAYLOAD;
   }
   assertPayloadHash(payloadHash);
-  const securityToken = headerValue(req.headers, 'x-amz-security-token');
+  return parsedSigV4(auth, payloadHash, { presigned: false, securityToken: headerValue(req.headers, 'x-amz-security-token') });
+}
+
+/** The parse result of either form: what both share, plus what only one of them carries. */
+function parsedSigV4(
+  auth: HeaderAuth,
+  payloadHash: string,
+  form: { presigned: boolean; expiresSeconds?: number; securityToken?: string },
+): ParsedSigV4 {
   return {
     accessKeyId: auth.accessKeyId,
     amzDate: auth.amzDate,
@@ -135,7 +132,8 @@ export function parseSigV4(req: SignableRequest, now: Date, options: ParseSigV4O
     signedHeaders: auth.signedHeaders,
     signature: auth.signature,
     payloadHash,
-    presigned: false,
-    ...(securityToken !== undefined && { securityToken }),
+    presigned: form.presigned,
+    ...(form.expiresSeconds !== undefined && { expiresSeconds: form.expiresSeconds }),
+    ...(form.securityToken !== undefined && { securityToken: form.securityToken }),
   };
 }
