@@ -1,2 +1,4 @@
-export { createGatewayApp, dialectFor } from './gateway-app';
+export { createGatewayApp } from './gateway-app';
+export { dialectFor } from './dialect-routing';
+export type { Dialect } from './dialect-routing';
 export type { GatewayAppOptions } from './gateway-app';

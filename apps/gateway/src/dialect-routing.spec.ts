@@ -1,4 +1,4 @@
-import { dialectFor } from './gateway-app';
+import { dialectFor } from './dialect-routing';
 
 describe('dialectFor', () => {
   it.each([
