@@ -16,21 +16,12 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
-  S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { errorOf } from './sdk-errors';
 import { startTestGateway, TestGateway } from './start-test-gateway';
 
 const md5 = (data: Buffer | string) => createHash('md5').update(data).digest('hex');
-
-async function errorOf(promise: Promise<unknown>): Promise<S3ServiceException> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as S3ServiceException;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('S3 API with @aws-sdk/client-s3', () => {
   let gw: TestGateway;

@@ -151,16 +151,18 @@ describe('S3 wire: DeleteObjects', () => {
     expect(await exists('survivor')).toBe(true);
   });
 
-  it('an Object naming a VersionId (versions are not served) never deletes the current object', async () => {
+  it('an Object naming a VersionId deletes that version only: a malformed id is reported, "null" is the unversioned object', async () => {
     await seed(['versioned']);
-    const body = `<Delete><Object><Key>versioned</Key><VersionId>3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY</VersionId></Object></Delete>`;
-    const res = await withMd5(body);
-    expect(res.status).toBe(501);
-    expect(s3Error(res).code).toBe('NotImplemented');
+    const malformed = '3HL4kqtJlcpXroDTDmJ.rmSpXd3dIbrHY';
+    const res = await withMd5(`<Delete><Object><Key>versioned</Key><VersionId>${malformed}</VersionId></Object></Delete>`);
+    expect(res.status).toBe(200);
+    const refused = all(parseXmlDocument(res.text), 'Error').map((e) => [textOf(e, 'Key'), textOf(e, 'VersionId'), textOf(e, 'Code')]);
+    expect(refused).toEqual([['versioned', malformed, 'InvalidArgument']]);
     expect(await exists('versioned')).toBe(true);
 
     const nullVersion = await withMd5('<Delete><Object><Key>versioned</Key><VersionId>null</VersionId></Object></Delete>');
-    expect(result(nullVersion).deleted).toEqual(['versioned']);
+    const deleted = all(parseXmlDocument(nullVersion.text), 'Deleted');
+    expect(deleted.map((d) => [childNames(d), textOf(d, 'Key'), textOf(d, 'VersionId')])).toEqual([[['Key', 'VersionId'], 'versioned', 'null']]);
     expect(await exists('versioned')).toBe(false);
   });
 

@@ -13,5 +13,6 @@ export { hashPassword, verifyPassword } from './secrets/passwords';
 export { ACTIONS, READ_ACTIONS } from './access/actions';
 export type { Action } from './access/actions';
 export { authorize, decide } from './access/decide';
+export { OBJECT_ACL_ACTIONS } from './access/acl-grants';
 export type { AccessRequest, Decision } from './access/decide';
 export { openIdentity } from './open-identity';

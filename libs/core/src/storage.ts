@@ -1,6 +1,10 @@
+import { AccessLogService } from './access-logs/access-log-service';
 import { AccountService } from './accounts/account-service';
+import { AclService } from './acl/acl-service';
+import { BucketConfigService } from './buckets/bucket-config-service';
 import { BucketService } from './buckets/bucket-service';
 import { GarbageCollector } from './gc/garbage-collector';
+import { MultipartService } from './multipart/multipart-service';
 import { ObjectService } from './objects/object-service';
 import type { StorageContext } from './storage-context';
 
@@ -10,7 +14,12 @@ export interface Storage {
   readonly accounts: AccountService;
   readonly buckets: BucketService;
   readonly objects: ObjectService;
+  readonly multipart: MultipartService;
+  readonly acls: AclService;
   readonly gc: GarbageCollector;
+  /** Lifecycle, CORS and access logging configuration of buckets. */
+  readonly bucketConfig: BucketConfigService;
+  readonly accessLogs: AccessLogService;
 }
 
 export function createStorage(ctx: StorageContext): Storage {
@@ -19,6 +28,10 @@ export function createStorage(ctx: StorageContext): Storage {
     accounts: new AccountService(ctx),
     buckets: new BucketService(ctx),
     objects: new ObjectService(ctx),
+    multipart: new MultipartService(ctx),
+    acls: new AclService(ctx),
     gc: new GarbageCollector(ctx),
+    bucketConfig: new BucketConfigService(ctx),
+    accessLogs: new AccessLogService(ctx),
   };
 }

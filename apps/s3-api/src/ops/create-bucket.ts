@@ -1,6 +1,7 @@
 // CreateBucket (S3 API reference; KakaoCloud S3 document "CreateBucket").
 import { GatewayError } from '@gw/core';
 import type { S3Operation } from '../routing/s3-operation';
+import { parseAclHeaders } from '../wire/acl-headers';
 import { readSmallBody } from '../wire/small-body';
 import { childText, parseXml } from '../wire/xml';
 
@@ -9,7 +10,8 @@ export const createBucket: S3Operation = {
   action: 'storage.buckets.create',
   needsBucket: false,
   async run(call) {
-    const { res, services, target, principal, accountId } = call;
+    const { req, res, services, target, principal, accountId } = call;
+    const acl = parseAclHeaders(req.headers);
     const body = await readSmallBody(call.body());
     if (body.length > 0) {
       const document = await parseXml(body);
@@ -27,6 +29,7 @@ export const createBucket: S3Operation = {
       accountId,
       name: target.bucketName!,
       ownerUserId: principal.kind === 'user' ? principal.userId : undefined,
+      acl,
     });
     res.setHeader('Location', `/${target.bucketName}`);
     res.status(200).setHeader('Content-Length', '0');

@@ -4,7 +4,8 @@ import { bucketOf } from '../routing/s3-operation';
 
 export const headBucket: S3Operation = {
   name: 'HeadBucket',
-  action: 'storage.buckets.get',
+  // S3 lets whoever may list a bucket HEAD it (s3:ListBucket), so a public-read bucket answers anonymous HEADs.
+  action: 'storage.objects.list',
   needsBucket: true,
   async run(call) {
     const bucket = bucketOf(call);

@@ -1,10 +1,14 @@
 // PutObject (S3 API reference; KakaoCloud S3 document "PutObject"): streamed, verified, atomic.
-import { GatewayError } from '@gw/core';
 import type { S3Operation } from '../routing/s3-operation';
 import { bucketOf } from '../routing/s3-operation';
+import { parseAclHeaders } from '../wire/acl-headers';
 import { declaredObjectSize, storedContentEncoding } from '../wire/body-size';
+import { writeChecksumHeaders } from '../wire/checksum-headers';
 import { readIntegrityHeaders } from '../wire/integrity-headers';
 import { quoteEtag, readStoredHeaders, readUserMetadata } from '../wire/object-headers';
+import { assertStandardStorageClass } from '../wire/storage-class';
+import { parseTaggingHeader } from '../wire/tagging';
+import { writeNewVersionHeader } from '../wire/version-headers';
 
 export const putObject: S3Operation = {
   name: 'PutObject',
@@ -12,9 +16,10 @@ export const putObject: S3Operation = {
   needsBucket: true,
   async run(call) {
     const { req, res, auth, principal } = call;
-    const storageClass = req.headers['x-amz-storage-class'];
-    if (storageClass !== undefined && storageClass !== 'STANDARD') throw new GatewayError('InvalidStorageClass', undefined, { StorageClassRequested: String(storageClass) });
+    assertStandardStorageClass(req.headers);
     const integrity = readIntegrityHeaders(req.headers, auth.trailers);
+    const acl = parseAclHeaders(req.headers);
+    const tags = parseTaggingHeader(req.headers);
     const headers = readStoredHeaders(req.headers);
     const encoding = storedContentEncoding(headers['content-encoding']);
     if (encoding === undefined) delete headers['content-encoding'];
@@ -29,13 +34,13 @@ export const putObject: S3Operation = {
       userMeta: readUserMetadata(req.headers),
       headers,
       ownerUserId: principal.kind === 'user' ? principal.userId : undefined,
+      tags,
+      acl,
       integrity,
     });
     res.setHeader('ETag', quoteEtag(object.etag));
-    for (const algorithm of integrity.checksums ?? []) {
-      const value = object.checksums[algorithm];
-      if (value) res.setHeader(`x-amz-checksum-${algorithm}`, value);
-    }
+    writeNewVersionHeader(res, object.versionId);
+    writeChecksumHeaders(res, object.checksums, integrity.checksums);
     res.status(200).setHeader('Content-Length', '0');
     res.end();
   },

@@ -1,6 +1,6 @@
 import { PassThrough, Readable, Transform } from 'node:stream';
 import type { Request, Response } from 'express';
-import { authorize, S3Authenticator } from '@gw/auth';
+import { authorize, OBJECT_ACL_ACTIONS, S3Authenticator } from '@gw/auth';
 import { GatewayError } from '@gw/core';
 import { queryParams } from '@gw/http';
 import { signableRequest } from '../request/signable';
@@ -20,7 +20,7 @@ export function s3RequestHandler(services: S3Services, authenticator: S3Authenti
     const signable = signableRequest(req);
     const target = resolveTarget(signable.rawPath);
     const query = queryParams(req);
-    const operation = matchRoute(req.method, target, query);
+    const operation = matchRoute(req.method, target, query, req.headers);
     res.locals.operation = operation.name;
 
     const auth = await authenticator.authenticate(signable);
@@ -28,11 +28,17 @@ export function s3RequestHandler(services: S3Services, authenticator: S3Authenti
     const accountId = target.accountId ?? (principal.kind === 'user' ? principal.accountId : undefined);
     if (!accountId) throw new GatewayError('AccessDenied');
 
-    const bucket =
-      target.bucketName !== undefined && operation.needsBucket
-        ? await services.storage.buckets.get(accountId, target.bucketName)
+    // When the object's own ACL can allow the action, its owner and ACL come with the bucket, in one query.
+    const object =
+      target.key !== undefined && OBJECT_ACL_ACTIONS.has(operation.action)
+        ? { key: target.key, versionId: query.get('versionId') ?? undefined }
         : undefined;
-    authorize({ principal, action: operation.action, resource: { accountId, bucket, key: target.key } });
+    const access =
+      target.bucketName !== undefined && operation.needsBucket
+        ? await services.storage.acls.accessTarget(accountId, target.bucketName, object)
+        : undefined;
+    const bucket = access?.bucket;
+    authorize({ principal, action: operation.action, resource: { accountId, bucket, key: target.key, object: access?.object } });
 
     const call: S3Call = {
       req,

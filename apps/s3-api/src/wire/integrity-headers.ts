@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { CHECKSUM_ALGORITHMS, ChecksumAlgorithm } from '@gw/blob';
+import { CHECKSUM_ALGORITHMS, ChecksumAlgorithm } from '@gw/core';
 import { GatewayError, IntegrityExpectations } from '@gw/core';
 
 /** Base64 lengths of each checksum's digest, to refuse a malformed value before reading a body. */

@@ -1,4 +1,4 @@
-import type { ReadObjectInput } from '@gw/core';
+import { GatewayError, parsePartNumber, ReadObjectInput } from '@gw/core';
 import { parseRangeHeader, parseReadConditions } from '@gw/http';
 import { bucketOf, S3Call } from '../routing/s3-operation';
 
@@ -9,5 +9,20 @@ export function readObjectInput(call: S3Call): ReadObjectInput {
     key: call.target.key!,
     conditions: parseReadConditions(call.req.headers),
     range: parseRangeHeader(call.req.headers.range),
+    versionId: versionIdOf(call),
+    ...partNumberOf(call),
   };
+}
+
+/** `?versionId=`: the version a request addresses, the latest when absent. */
+export function versionIdOf(call: Pick<S3Call, 'query'>): string | undefined {
+  return call.query.get('versionId') ?? undefined;
+}
+
+/** `partNumber=N`: the part's bytes, as a range; S3 refuses it together with a Range header. */
+function partNumberOf(call: S3Call): Pick<ReadObjectInput, 'partNumber'> {
+  const raw = call.query.get('partNumber');
+  if (raw === null) return {};
+  if (call.req.headers.range !== undefined) throw new GatewayError('InvalidRequest', 'Cannot specify both Range header and partNumber query parameter');
+  return { partNumber: parsePartNumber(raw) };
 }

@@ -1,9 +1,10 @@
 import type { Request, Response } from 'express';
-import { GatewayError } from '@gw/core';
+import { DeleteMarkerError, GatewayError } from '@gw/core';
 import { S3_ERROR_CODES } from './s3-error-codes';
 import { setCommonHeaders } from './common-headers';
 import { quoteEtag } from './object-headers';
 import { httpDate } from './timestamps';
+import { describeDeleteMarker } from './version-headers';
 import { renderXml } from './xml';
 
 /**
@@ -16,6 +17,8 @@ export function renderS3Error(error: GatewayError, req: Request, res: Response):
   setCommonHeaders(res);
   // An unread request body cannot be skipped safely (it may be huge): answer, then close.
   if (!req.complete) res.setHeader('Connection', 'close');
+  // A read that found a delete marker says which (x-amz-delete-marker, x-amz-version-id).
+  const markerDetails = error instanceof DeleteMarkerError ? describeDeleteMarker(error, req, res) : {};
   res.status(status);
   if (status === 304) {
     if (error.details.ETag !== undefined) res.setHeader('ETag', quoteEtag(String(error.details.ETag)));
@@ -26,7 +29,7 @@ export function renderS3Error(error: GatewayError, req: Request, res: Response):
     return;
   }
   const resource = req.originalUrl.split('?')[0];
-  const details = Object.fromEntries(Object.entries(error.details).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
+  const details = Object.fromEntries(Object.entries({ ...markerDetails, ...error.details }).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
   const body = renderXml('Error', {
     Code: wire.code,
     Message: error.message,

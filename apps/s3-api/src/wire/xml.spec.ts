@@ -23,6 +23,12 @@ describe('renderXml', () => {
     );
   });
 
+  it('renders `$$` children of different names in the order given', () => {
+    expect(renderXml('R', { A: 1, $$: [{ V: { K: 'a' } }, { D: { K: 'b' } }, { V: { K: 'c' } }], B: 2 }, null)).toBe(
+      `${DECL}<R><A>1</A><V><K>a</K></V><D><K>b</K></D><V><K>c</K></V><B>2</B></R>`,
+    );
+  });
+
   it('renders nested elements, text content (`_`) and no namespace when told', () => {
     expect(renderXml('LocationConstraint', { _: 'kr-central-2' })).toBe(`${DECL}<LocationConstraint ${NS}>kr-central-2</LocationConstraint>`);
     expect(renderXml('Error', { Code: 'NoSuchKey', Owner: { ID: 'u', DisplayName: 'n' } }, null)).toBe(

@@ -9,6 +9,8 @@ const DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>';
  * Renders `{ Root: {...} }` as an S3 XML document; element order follows key order. The object
  * conventions are xml2js's: `$` holds attributes, `_` text content, an array repeats its element,
  * null/undefined/'' give an empty element.
+ * `$$` holds children of different names in the order given, each a one-key object
+ * (ListObjectVersions interleaves `Version` and `DeleteMarker` that way).
  *
  * Written here rather than with xml2js's Builder because that one throws on characters XML 1.0
  * text cannot hold, and object keys may contain them (only NUL is refused in a key): a
@@ -29,6 +31,7 @@ function renderElement(name: string, value: unknown): string {
       if (key === '$') {
         for (const [attribute, v] of Object.entries(child as object)) attributes += ` ${attribute}="${escapeAttribute(String(v ?? ''))}"`;
       } else if (key === '_') content += escapeText(String(child ?? ''));
+      else if (key === '$$') for (const item of child as object[]) for (const [k, v] of Object.entries(item)) content += renderElement(k, v);
       else if (Array.isArray(child)) for (const item of child) content += renderElement(key, item);
       else content += renderElement(key, child);
     }

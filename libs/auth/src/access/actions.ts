@@ -8,10 +8,16 @@ export const ACTIONS = [
   'storage.buckets.get',
   'storage.buckets.update',
   'storage.buckets.delete',
+  'storage.buckets.getAcl',
+  'storage.buckets.setAcl',
   'storage.objects.list',
   'storage.objects.get',
   'storage.objects.create',
   'storage.objects.delete',
+  'storage.objects.getAcl',
+  'storage.objects.setAcl',
+  'storage.objects.getTagging',
+  'storage.objects.setTagging',
 ] as const;
 
 export type Action = (typeof ACTIONS)[number];
@@ -20,6 +26,9 @@ export type Action = (typeof ACTIONS)[number];
 export const READ_ACTIONS: ReadonlySet<Action> = new Set<Action>([
   'storage.buckets.list',
   'storage.buckets.get',
+  'storage.buckets.getAcl',
   'storage.objects.list',
   'storage.objects.get',
+  'storage.objects.getAcl',
+  'storage.objects.getTagging',
 ]);

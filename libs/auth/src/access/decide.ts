@@ -1,6 +1,6 @@
-import type { BucketRecord } from '@gw/metadata';
-import { GatewayError } from '@gw/core';
+import { BucketRecord, GatewayError, ObjectAclFields } from '@gw/core';
 import type { Principal } from '../principal';
+import { aclAllows } from './acl-grants';
 import { Action, READ_ACTIONS } from './actions';
 
 export interface AccessRequest {
@@ -9,31 +9,63 @@ export interface AccessRequest {
   resource: {
     /** The account that owns the resource (the bucket's, or the one a new bucket goes into). */
     accountId: string;
+    /** The bucket, with its ACL. */
     bucket?: BucketRecord;
     key?: string;
+    /** The object's owner and ACL, for the actions its ACL can allow (see OBJECT_ACL_ACTIONS). */
+    object?: ObjectAclFields;
   };
   context?: { sourceIp?: string };
 }
 
 export type Decision = { effect: 'allow' } | { effect: 'deny'; reason: string };
 
+/** One source of permissions: it allows, denies, or says nothing about a request. */
+type Statement = (request: AccessRequest) => 'allow' | 'deny' | undefined;
+
+/**
+ * The sources the decision weighs. Any deny wins over every allow; without an allow the answer
+ * is deny. Bucket IP lists and KOS policies join here as further statements.
+ */
+const STATEMENTS: Statement[] = [accountRole, aclGrants];
+
 /**
  * The one access decision point of the gateway: every dialect asks here, none decides itself.
- * Deny wins over allow. Today it knows account ownership and user roles; bucket ACLs, public
- * access with IP allow lists and KOS policies join here as further statements.
+ * Permissions add up: a user's role in its own account, and the grants of the bucket's and the
+ * object's ACLs to that user, to every authenticated user or to everyone.
  */
 export function decide(request: AccessRequest): Decision {
-  const { principal, action, resource } = request;
-  if (principal.kind === 'anonymous') return deny('anonymous requests are not allowed here');
-  if (principal.accountId !== resource.accountId) return deny('the resource belongs to another account');
-  if (principal.role === 'reader' && !READ_ACTIONS.has(action)) return deny(`the reader role may not ${action}`);
-  return { effect: 'allow' };
+  let allowed = false;
+  for (const statement of STATEMENTS) {
+    const effect = statement(request);
+    if (effect === 'deny') return deny(`a statement denies ${request.action}`);
+    if (effect === 'allow') allowed = true;
+  }
+  return allowed ? { effect: 'allow' } : deny(denialReason(request));
 }
 
 /** `decide`, throwing AccessDenied on a deny. */
 export function authorize(request: AccessRequest): void {
   const decision = decide(request);
   if (decision.effect === 'deny') throw new GatewayError('AccessDenied');
+}
+
+/** Users work in their own account by role: a reader only reads. */
+function accountRole({ principal, action, resource }: AccessRequest): 'allow' | undefined {
+  if (principal.kind !== 'user' || principal.accountId !== resource.accountId) return undefined;
+  return principal.role !== 'reader' || READ_ACTIONS.has(action) ? 'allow' : undefined;
+}
+
+/** ACL grants reach anyone they name, from any account or none. */
+function aclGrants({ principal, action, resource }: AccessRequest): 'allow' | undefined {
+  if (!resource.bucket) return undefined;
+  return aclAllows(principal, action, resource.bucket, resource.object) ? 'allow' : undefined;
+}
+
+function denialReason({ principal, action, resource }: AccessRequest): string {
+  if (principal.kind === 'anonymous') return `no ACL grant lets anonymous callers ${action}`;
+  if (principal.accountId !== resource.accountId) return `the resource belongs to another account and no ACL grant allows ${action}`;
+  return `the ${principal.role} role may not ${action}`;
 }
 
 const deny = (reason: string): Decision => ({ effect: 'deny', reason });

@@ -4,13 +4,15 @@ import { createStorage, DEFAULT_LIMITS, Storage } from '@gw/core';
 import type { UserRole } from '@gw/metadata';
 import { createTestDatabase, TestDatabase } from '@gw/metadata/testing';
 import type { IdentityService } from '../identity/identity-service';
-import { openIdentity } from '../open-identity';
+import { openIdentity, openTokens } from '../open-identity';
+import type { TokenService } from '../tokens/token-service';
 
 export interface TestWorld {
   t: TestDatabase;
   region: string;
   storage: Storage;
   identity: IdentityService;
+  tokens: TokenService;
   blobDir: string;
   accountId: string;
   userId: string;
@@ -30,6 +32,7 @@ export async function openTestWorld(options: { accountName?: string; userName?: 
     const blobDir = join(t.dir, 'blobs');
     const storage = createStorage({ db: t.db, blobs: await FsBlobStore.open(blobDir), region, limits: DEFAULT_LIMITS });
     const identity = openIdentity(t.db, { masterKeyFile: join(t.dir, 'master.key') });
+    const tokens = openTokens(t.db, { tokenKeyFile: join(t.dir, 'token-signing.key') });
     const account = await storage.accounts.create({ name: options.accountName ?? 'tests' });
     const user = await identity.createUser({ accountId: account.id, name: options.userName ?? 'tester', role: options.role ?? 'admin' });
     const { credential, secretKey } = await identity.createCredential({ userId: user.id });
@@ -38,6 +41,7 @@ export async function openTestWorld(options: { accountName?: string; userName?: 
       region,
       storage,
       identity,
+      tokens,
       blobDir,
       accountId: account.id,
       userId: user.id,

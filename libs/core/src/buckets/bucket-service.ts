@@ -1,12 +1,17 @@
 import { BucketRecord, isUniqueViolation, repositories, withTransaction } from '@gw/metadata';
+import type { AclInput } from '../acl/acl';
+import { resolveAcl } from '../acl/resolve-acl';
 import { GatewayError } from '../errors';
 import type { StorageContext } from '../storage-context';
 import { assertValidBucketName } from './bucket-name';
+import { setBucketVersioning, VersioningStatus } from './bucket-versioning';
 
 export interface CreateBucketInput {
   accountId: string;
   name: string;
   ownerUserId?: string;
+  /** The ACL asked at creation; private when absent. */
+  acl?: AclInput;
 }
 
 /** Buckets of an account: the containers of Swift and the buckets of S3, /v1_ext and KOS. */
@@ -15,17 +20,25 @@ export class BucketService {
 
   async create(input: CreateBucketInput): Promise<BucketRecord> {
     assertValidBucketName(input.name);
+    const owner = input.ownerUserId;
+    const acl = input.acl && (await resolveAcl(this.ctx.db.knex, input.acl, { owner, bucketOwner: owner }));
     try {
       return await repositories(this.ctx.db.knex).buckets.insert({
         accountId: input.accountId,
         name: input.name,
         ownerUserId: input.ownerUserId,
         region: this.ctx.region,
+        acl,
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new GatewayError('BucketAlreadyOwnedByYou', undefined, { BucketName: input.name });
       throw error;
     }
+  }
+
+  /** PutBucketVersioning: Enabled or Suspended (see `setBucketVersioning`). */
+  setVersioning(bucket: BucketRecord, status: VersioningStatus): Promise<BucketRecord> {
+    return setBucketVersioning(this.ctx, bucket, status);
   }
 
   /** The bucket, or NoSuchBucket. */

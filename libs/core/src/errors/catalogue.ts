@@ -20,6 +20,9 @@ export const ERROR_CATALOGUE = {
   InvalidStorageClass: { status: 400, message: 'The storage class you specified is not valid.' },
   KeyTooLongError: { status: 400, message: 'Your key is too long.' },
   MalformedXML: { status: 400, message: 'The XML you provided was not well-formed or did not validate against our published schema.' },
+  MissingRequestBodyError: { status: 400, message: 'Request Body is empty' },
+  InvalidTag: { status: 400, message: 'The tag provided was not a valid tag.' },
+  BadRequest: { status: 400, message: 'Bad Request' },
   MalformedJSON: { status: 400, message: 'The JSON you provided was not well-formed or did not validate.' },
   MetadataTooLarge: { status: 400, message: 'Your metadata headers exceed the maximum allowed metadata size.' },
   MissingContentLength: { status: 411, message: 'You must provide the Content-Length HTTP header.' },
@@ -30,6 +33,10 @@ export const ERROR_CATALOGUE = {
   InvalidToken: { status: 400, message: 'The provided token is malformed or otherwise invalid.' },
   ExpiredToken: { status: 400, message: 'The provided token has expired.' },
   InvalidEncryptionAlgorithmError: { status: 400, message: 'The encryption request you specified is not valid.' },
+  MalformedACLError: { status: 400, message: 'The XML you provided was not well-formed or did not validate against our published schema.' },
+  MissingSecurityHeader: { status: 400, message: 'Your request was missing a required header.' },
+  UnresolvableGrantByEmailAddress: { status: 400, message: 'The email address you provided does not match any account on record.' },
+  InvalidTargetBucketForLogging: { status: 400, message: 'The target bucket for logging does not exist, is not owned by you, or does not have the appropriate grants for the log-delivery group.' },
   // 401 / 403
   Unauthorized: { status: 401, message: 'Authentication required.' },
   AccessDenied: { status: 403, message: 'Access Denied' },
@@ -37,6 +44,8 @@ export const ERROR_CATALOGUE = {
   InvalidAccessKeyId: { status: 403, message: 'The AWS access key Id you provided does not exist in our records.' },
   SignatureDoesNotMatch: { status: 403, message: 'The request signature we calculated does not match the signature you provided. Check your key and signing method.' },
   RequestTimeTooSkewed: { status: 403, message: "The difference between the request time and the server's time is too large." },
+  // A CORS preflight that no rule allows (S3's own code for it).
+  AccessForbidden: { status: 403, message: "CORSResponse: This CORS request is not allowed. This is usually because the evalution of Origin, request method / Access-Control-Request-Method or Access-Control-Request-Headers are not whitelisted by the resource's CORS spec." },
   // 404
   NoSuchBucket: { status: 404, message: 'The specified bucket does not exist.' },
   NoSuchKey: { status: 404, message: 'The specified key does not exist.' },
@@ -45,6 +54,8 @@ export const ERROR_CATALOGUE = {
   NoSuchAccount: { status: 404, message: 'The specified account does not exist.' },
   NoSuchUser: { status: 404, message: 'The specified user does not exist.' },
   NoSuchCredential: { status: 404, message: 'The specified credential does not exist.' },
+  NoSuchLifecycleConfiguration: { status: 404, message: 'The lifecycle configuration does not exist' },
+  NoSuchCORSConfiguration: { status: 404, message: 'The CORS configuration does not exist' },
   NotFound: { status: 404, message: 'Not Found' },
   // 405 / 409 / 411 / 412 / 416
   MethodNotAllowed: { status: 405, message: 'The specified method is not allowed against this resource.' },
@@ -55,6 +66,7 @@ export const ERROR_CATALOGUE = {
   OperationAborted: { status: 409, message: 'A conflicting conditional operation is currently in progress against this resource.' },
   PreconditionFailed: { status: 412, message: 'At least one of the preconditions you specified did not hold.' },
   InvalidRange: { status: 416, message: 'The requested range is not satisfiable' },
+  InvalidPartNumber: { status: 416, message: 'The requested partnumber is not satisfiable' },
   // 304 is not an error on the wire, but it ends a request the same way.
   NotModified: { status: 304, message: 'Not Modified' },
   // 5xx

@@ -3,39 +3,81 @@ import { GatewayError } from '../errors';
 import type { StorageContext } from '../storage-context';
 import { assertValidObjectKey } from './object-key';
 import { releaseVersionSlot } from './put-object';
+import { insertDeleteMarker, removeVersion } from './version-changes';
+import { assertValidVersionId, NULL_VERSION } from './version-id';
+
+/** What a delete names: a key (its latest version), or one version of it. */
+export interface DeleteTarget {
+  key: string;
+  versionId?: string;
+}
 
 export interface DeleteResult {
   key: string;
+  /** The version id the request named, if any. */
+  requestedVersionId?: string;
   /** False when there was nothing to delete (S3 answers success all the same). */
   existed: boolean;
+  /** True when the delete created a delete marker, or removed one by its version id. */
+  deleteMarker: boolean;
+  /** The id of the marker created or of the version removed; absent for an unversioned delete. */
+  versionId?: string;
 }
 
-export type DeleteManyResult = DeleteResult | { key: string; error: GatewayError };
+export type DeleteManyResult = DeleteResult | { key: string; requestedVersionId?: string; error: GatewayError };
+
+export interface DeleteOptions {
+  /** Who deletes: the owner of a delete marker the delete creates. */
+  ownerUserId?: string;
+}
 
 /**
- * DeleteObject on an unversioned bucket: the row goes in a transaction, its blobs are queued
- * for the collector in the same transaction, and the usage counters follow.
+ * DeleteObject. Without a version id: an unversioned bucket drops the key's row; a versioned one
+ * gets a delete marker as the key's latest version. With one: exactly that version goes. Rows go
+ * in one transaction with their blobs queued for the collector and the usage counters adjusted.
  */
-export async function deleteObject(ctx: StorageContext, bucket: BucketRecord, key: string): Promise<DeleteResult> {
-  assertValidObjectKey(key);
-  return withTransaction(ctx.db.knex, (trx) => deleteInTransaction(trx, bucket, key));
+export async function deleteObject(
+  ctx: StorageContext,
+  bucket: BucketRecord,
+  target: string | DeleteTarget,
+  options: DeleteOptions = {},
+): Promise<DeleteResult> {
+  const wanted = typeof target === 'string' ? { key: target } : target;
+  checkTarget(wanted);
+  return withTransaction(ctx.db.knex, async (trx) => deleteInTransaction(trx, await lockBucket(trx, bucket), wanted, options));
 }
 
-/** DeleteObjects: every key in one transaction; a failing key is reported, the others proceed. */
-export async function deleteObjects(ctx: StorageContext, bucket: BucketRecord, keys: string[]): Promise<DeleteManyResult[]> {
+/** DeleteObjects: every target in one transaction; a failing target is reported, the others proceed. */
+export async function deleteObjects(
+  ctx: StorageContext,
+  bucket: BucketRecord,
+  targets: (string | DeleteTarget)[],
+  options: DeleteOptions = {},
+): Promise<DeleteManyResult[]> {
   return withTransaction(ctx.db.knex, async (trx) => {
+    const locked = await lockBucket(trx, bucket);
     const results: DeleteManyResult[] = [];
-    for (const key of keys) {
-      const problem = keyProblem(key);
-      results.push(problem ? { key, error: problem } : await deleteInTransaction(trx, bucket, key));
+    for (const target of targets) {
+      const wanted = typeof target === 'string' ? { key: target } : target;
+      const problem = targetProblem(wanted);
+      results.push(
+        problem
+          ? { key: wanted.key, requestedVersionId: wanted.versionId, error: problem }
+          : await deleteInTransaction(trx, locked, wanted, options),
+      );
     }
     return results;
   });
 }
 
-function keyProblem(key: string): GatewayError | undefined {
+function checkTarget(target: DeleteTarget): void {
+  assertValidObjectKey(target.key);
+  if (target.versionId !== undefined) assertValidVersionId(target.versionId);
+}
+
+function targetProblem(target: DeleteTarget): GatewayError | undefined {
   try {
-    assertValidObjectKey(key);
+    checkTarget(target);
     return undefined;
   } catch (error) {
     if (error instanceof GatewayError) return error;
@@ -43,11 +85,25 @@ function keyProblem(key: string): GatewayError | undefined {
   }
 }
 
-async function deleteInTransaction(trx: Queryable, bucket: BucketRecord, key: string): Promise<DeleteResult> {
-  const repos = repositories(trx);
-  const locked = await repos.buckets.lockById(bucket.id);
+/** The bucket row, locked: it serialises the writers of a bucket and carries its versioning state. */
+async function lockBucket(trx: Queryable, bucket: BucketRecord): Promise<BucketRecord> {
+  const locked = await repositories(trx).buckets.lockById(bucket.id);
   if (!locked) throw new GatewayError('NoSuchBucket', undefined, { BucketName: bucket.name });
-  const released = await releaseVersionSlot(trx, locked, key, 'null');
-  await repos.buckets.adjustUsage(bucket.id, -released.objects, -released.bytes);
-  return { key, existed: released.objects > 0 };
+  return locked;
+}
+
+async function deleteInTransaction(trx: Queryable, bucket: BucketRecord, target: DeleteTarget, options: DeleteOptions): Promise<DeleteResult> {
+  const { key, versionId } = target;
+  if (versionId !== undefined) {
+    const removed = await removeVersion(trx, bucket, key, versionId);
+    return { key, requestedVersionId: versionId, existed: removed !== undefined, deleteMarker: removed?.isDeleteMarker ?? false, versionId };
+  }
+  if (bucket.versioning === 'Unversioned') {
+    const released = await releaseVersionSlot(trx, bucket, key, NULL_VERSION);
+    await repositories(trx).buckets.adjustUsage(bucket.id, -released.objects, -released.bytes);
+    return { key, existed: released.objects > 0, deleteMarker: false };
+  }
+  const latest = await repositories(trx).objects.findLatest(bucket.id, key);
+  const marker = await insertDeleteMarker(trx, bucket, key, options.ownerUserId);
+  return { key, existed: latest !== undefined && !latest.isDeleteMarker, deleteMarker: true, versionId: marker.versionId };
 }

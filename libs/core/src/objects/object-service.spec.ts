@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { BucketRecord, repositories } from '@gw/metadata';
 import { GatewayError } from '../errors';
-import { bodyOf, failingBody, newAccount, openStorageFixture, readAll, rejectionOf, StorageFixture, StorageScope } from '../testing';
+import { bodyOf, errorCodeOf, failingBody, newAccount, openStorageFixture, readAll, rejectionOf, StorageFixture, StorageScope, usageOf } from '../testing';
 
 const md5 = (data: Buffer | string) => createHash('md5').update(data).digest('hex');
 
@@ -19,18 +19,11 @@ describe('ObjectService', () => {
     bucket = await s.storage.buckets.create({ accountId: account, name: `bucket-${++bucketSeq}` });
   });
 
-  const usage = async () => {
-    const { objectCount, bytesUsed } = await s.storage.buckets.get(bucket.accountId, bucket.name);
-    return { objectCount, bytesUsed };
-  };
+  const usage = () => usageOf(s.storage, bucket);
   const rowsOf = async (key: string) =>
     (await f.t.db.knex('objects').where({ bucket_id: bucket.id, key })).length;
   const queued = async (blobId: string) => (await f.t.db.knex('blob_gc').where({ blob_id: blobId })).length > 0;
-  const codeOf = async (promise: Promise<unknown>) => {
-    const error = await rejectionOf(promise);
-    expect(error).toBeInstanceOf(GatewayError);
-    return (error as GatewayError).code;
-  };
+  const codeOf = errorCodeOf;
   const expectNothingStored = async (key: string) => {
     expect(await rowsOf(key)).toBe(0);
     expect(await s.blobFiles()).toEqual([]);
@@ -136,19 +129,19 @@ describe('ObjectService', () => {
       await s.storage.objects.put({ bucket, key: 'a', body: bodyOf('1') }); // 5 -> 1 byte
       expect(await usage()).toEqual({ objectCount: 3, bytesUsed: 14 });
 
-      expect(await s.storage.objects.delete(bucket, 'b')).toEqual({ key: 'b', existed: true });
+      expect(await s.storage.objects.delete(bucket, 'b')).toEqual({ key: 'b', existed: true, deleteMarker: false });
       expect(await usage()).toEqual({ objectCount: 2, bytesUsed: 4 });
-      expect(await s.storage.objects.delete(bucket, 'b')).toEqual({ key: 'b', existed: false });
+      expect(await s.storage.objects.delete(bucket, 'b')).toEqual({ key: 'b', existed: false, deleteMarker: false });
       expect(await usage()).toEqual({ objectCount: 2, bytesUsed: 4 });
       expect(await codeOf(s.storage.objects.get({ bucket, key: 'b' }))).toBe('NoSuchKey');
 
       const results = await s.storage.objects.deleteMany(bucket, ['a', 'nope', '', 'c']);
       expect(results.slice(0, 2)).toEqual([
-        { key: 'a', existed: true },
-        { key: 'nope', existed: false },
+        { key: 'a', existed: true, deleteMarker: false },
+        { key: 'nope', existed: false, deleteMarker: false },
       ]);
       expect(results[2]).toMatchObject({ key: '', error: { code: 'InvalidArgument' } });
-      expect(results[3]).toEqual({ key: 'c', existed: true });
+      expect(results[3]).toEqual({ key: 'c', existed: true, deleteMarker: false });
       expect(await usage()).toEqual({ objectCount: 0, bytesUsed: 0 });
 
       // Every blob written is now queued; draining leaves the store empty.

@@ -1,9 +1,12 @@
 import type { BucketRecord, ObjectRecord } from '@gw/metadata';
 import type { StorageContext } from '../storage-context';
-import { deleteObject, DeleteManyResult, deleteObjects, DeleteResult } from './delete-object';
+import { copyObject, CopyObjectInput, CopyObjectResult } from './copy-object';
+import { deleteObject, DeleteManyResult, deleteObjects, DeleteOptions, DeleteResult, DeleteTarget } from './delete-object';
+import { listObjectVersions, ListVersionsInput, ListVersionsResult } from './list-object-versions';
 import { listObjects, ListObjectsInput, ListObjectsResult } from './list-objects';
 import { putObject, PutObjectInput } from './put-object';
 import { getObject, headObject, ObjectDownload, ObjectRead, ReadObjectInput } from './read-object';
+import { getObjectTags, setObjectTags, TaggingTarget } from './object-tagging';
 
 /** The object operations every dialect calls; one file per operation holds the logic. */
 export class ObjectService {
@@ -18,11 +21,24 @@ export class ObjectService {
   get(input: ReadObjectInput): Promise<ObjectDownload> {
     return getObject(this.ctx, input);
   }
-  delete(bucket: BucketRecord, key: string): Promise<DeleteResult> {
-    return deleteObject(this.ctx, bucket, key);
+  delete(bucket: BucketRecord, target: string | DeleteTarget, options?: DeleteOptions): Promise<DeleteResult> {
+    return deleteObject(this.ctx, bucket, target, options);
   }
-  deleteMany(bucket: BucketRecord, keys: string[]): Promise<DeleteManyResult[]> {
-    return deleteObjects(this.ctx, bucket, keys);
+  deleteMany(bucket: BucketRecord, targets: (string | DeleteTarget)[], options?: DeleteOptions): Promise<DeleteManyResult[]> {
+    return deleteObjects(this.ctx, bucket, targets, options);
+  }
+  copy(input: CopyObjectInput): Promise<CopyObjectResult> {
+    return copyObject(this.ctx, input);
+  }
+  listVersions(input: ListVersionsInput): Promise<ListVersionsResult> {
+    return listObjectVersions(this.ctx, input);
+  }
+  getTags(target: TaggingTarget): Promise<ObjectRecord> {
+    return getObjectTags(this.ctx, target);
+  }
+  /** Replaces the tag set of a version; `{}` removes every tag (DeleteObjectTagging). */
+  setTags(target: TaggingTarget, tags: Record<string, string>): Promise<ObjectRecord> {
+    return setObjectTags(this.ctx, target, tags);
   }
   list(input: ListObjectsInput): Promise<ListObjectsResult> {
     return listObjects(this.ctx, input);

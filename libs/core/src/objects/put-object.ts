@@ -1,12 +1,16 @@
 import type { Readable } from 'node:stream';
-import { randomBytes } from 'node:crypto';
 import type { BlobWriteResult, ChecksumAlgorithm } from '@gw/blob';
-import { BucketRecord, ObjectRecord, Queryable, repositories, withTransaction } from '@gw/metadata';
+import { AclGrant, BucketRecord, NewObject, ObjectRecord, Queryable, repositories, withTransaction } from '@gw/metadata';
+import type { AclInput } from '../acl/acl';
+import { objectOwnerOf } from '../acl/canned-acl';
+import { resolveAcl } from '../acl/resolve-acl';
 import { translateBlobError } from '../blob-errors';
 import { GatewayError } from '../errors';
 import type { StorageContext } from '../storage-context';
 import { assertValidObjectKey } from './object-key';
+import { assertValidTagSet } from './tag-set';
 import { assertUserMetadataSize } from './user-metadata';
+import { versionIdFor } from './version-id';
 
 export interface PutObjectInput {
   bucket: BucketRecord;
@@ -20,6 +24,8 @@ export interface PutObjectInput {
   headers?: Record<string, string>;
   tags?: Record<string, string>;
   ownerUserId?: string;
+  /** The ACL asked at creation; private when absent. */
+  acl?: AclInput;
   integrity?: IntegrityExpectations;
 }
 
@@ -40,8 +46,23 @@ export interface IntegrityExpectations {
 export async function putObject(ctx: StorageContext, input: PutObjectInput): Promise<ObjectRecord> {
   assertValidObjectKey(input.key);
   assertUserMetadataSize(input.userMeta ?? {}, ctx.limits.maxUserMetadataBytes);
+  if (input.tags) assertValidTagSet(input.tags);
   if (input.size !== undefined && input.size > ctx.limits.maxObjectSize) throw new GatewayError('EntityTooLarge');
 
+  const owners = { owner: objectOwnerOf(input.bucket, input.ownerUserId), bucketOwner: input.bucket.ownerUserId };
+  const acl = input.acl && (await resolveAcl(ctx.db.knex, input.acl, owners));
+  const blob = await writeVerifiedBlob(ctx, input);
+  return commitWithBlob(ctx, blob, (trx) => commitObject(trx, input, blob, acl));
+}
+
+/** What a new blob is written from: the body, its announced size, what to verify, and where it goes. */
+export type BlobSource = Pick<PutObjectInput, 'bucket' | 'body' | 'size' | 'integrity'>;
+
+/**
+ * Streams a body into a new durable blob and verifies it against what the client announced.
+ * PutObject, UploadPart and UploadPartCopy all write through here; on failure nothing is kept.
+ */
+export async function writeVerifiedBlob(ctx: StorageContext, input: BlobSource): Promise<BlobWriteResult> {
   const blob = await writeBlob(ctx, input);
   try {
     verifyIntegrity(blob, input.integrity);
@@ -49,10 +70,10 @@ export async function putObject(ctx: StorageContext, input: PutObjectInput): Pro
     await ctx.blobs.delete(blob.id);
     throw error;
   }
-  return commitWithBlob(ctx, blob, (trx) => commitObject(trx, input, blob));
+  return blob;
 }
 
-async function writeBlob(ctx: StorageContext, input: PutObjectInput): Promise<BlobWriteResult> {
+async function writeBlob(ctx: StorageContext, input: BlobSource): Promise<BlobWriteResult> {
   try {
     return await ctx.blobs.write(input.body, {
       checksums: input.integrity?.checksums,
@@ -97,19 +118,9 @@ function verifyIntegrity(blob: BlobWriteResult, integrity: IntegrityExpectations
   }
 }
 
-async function commitObject(trx: Queryable, input: PutObjectInput, blob: BlobWriteResult): Promise<ObjectRecord> {
-  const repos = repositories(trx);
-  // The bucket row lock serialises writers of a bucket: counters and "latest" stay consistent.
-  const bucket = await repos.buckets.lockById(input.bucket.id);
-  if (!bucket) throw new GatewayError('NoSuchBucket', undefined, { BucketName: input.bucket.name });
-
-  const versionId = bucket.versioning === 'Enabled' ? newVersionId() : 'null';
-  const released = await releaseVersionSlot(trx, bucket, input.key, versionId);
-  const record = await repos.objects.insertLatest({
-    bucketId: bucket.id,
+async function commitObject(trx: Queryable, input: PutObjectInput, blob: BlobWriteResult, acl: AclGrant[] | undefined): Promise<ObjectRecord> {
+  return insertObjectVersion(trx, input.bucket, {
     key: input.key,
-    versionId,
-    isDeleteMarker: false,
     size: blob.size,
     etag: blob.md5,
     contentType: input.contentType,
@@ -119,8 +130,29 @@ async function commitObject(trx: Queryable, input: PutObjectInput, blob: BlobWri
     tags: input.tags ?? {},
     blobId: blob.id,
     ownerUserId: input.ownerUserId,
+    acl,
   });
-  await repos.buckets.adjustUsage(bucket.id, 1 - released.objects, blob.size - released.bytes);
+}
+
+/** An object version as its writer describes it; the bucket's versioning state decides its id. */
+export type ObjectVersionFields = Omit<NewObject, 'bucketId' | 'versionId' | 'isDeleteMarker'>;
+
+/**
+ * Inserts a new latest version of a key (PutObject, CompleteMultipartUpload): the replaced
+ * version is released, the usage counters follow, all in the caller's transaction.
+ */
+export async function insertObjectVersion(trx: Queryable, target: BucketRecord, fields: ObjectVersionFields): Promise<ObjectRecord> {
+  const repos = repositories(trx);
+  // The bucket row lock serialises writers of a bucket: counters and "latest" stay consistent.
+  const bucket = await repos.buckets.lockById(target.id);
+  if (!bucket) throw new GatewayError('NoSuchBucket', undefined, { BucketName: target.name });
+
+  const versionId = versionIdFor(bucket);
+  const released = await releaseVersionSlot(trx, bucket, fields.key, versionId);
+  // An anonymous writer's object belongs to the bucket's owner.
+  const ownerUserId = objectOwnerOf(bucket, fields.ownerUserId);
+  const record = await repos.objects.insertLatest({ ...fields, ownerUserId, bucketId: bucket.id, versionId, isDeleteMarker: false });
+  await repos.buckets.adjustUsage(bucket.id, 1 - released.objects, fields.size - released.bytes);
   return record;
 }
 
@@ -142,9 +174,4 @@ export async function releaseVersionSlot(
   await repos.blobs.enqueueGarbage(await repos.objects.blobIdsOf(replaced));
   await repos.objects.deleteById(replaced.id);
   return replaced.isDeleteMarker ? { objects: 0, bytes: 0 } : { objects: 1, bytes: replaced.size };
-}
-
-/** Version ids of versioned buckets: random, URL-safe, 32 characters. */
-export function newVersionId(): string {
-  return randomBytes(24).toString('base64url');
 }

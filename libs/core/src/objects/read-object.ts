@@ -1,18 +1,22 @@
 import type { Readable } from 'node:stream';
 import { BucketRecord, ObjectRecord, repositories } from '@gw/metadata';
 import { translateBlobError } from '../blob-errors';
-import { GatewayError } from '../errors';
 import type { StorageContext } from '../storage-context';
 import { RangeRequest, ResolvedRange, resolveRange } from './byte-range';
 import { checkReadConditions, ReadConditions } from './conditions';
-import { assertValidObjectKey } from './object-key';
 import { openObjectStream } from './object-stream';
+import { partRange } from './part-range';
+import { resolveVersion } from './resolve-version';
 
 export interface ReadObjectInput {
   bucket: BucketRecord;
   key: string;
   conditions?: ReadConditions;
   range?: RangeRequest;
+  /** A version of the key other than the latest. */
+  versionId?: string;
+  /** Read part N of the object (its bytes as a range) instead of `range`. */
+  partNumber?: number;
 }
 
 export interface ObjectRead {
@@ -25,11 +29,16 @@ export interface ObjectDownload extends ObjectRead {
   body: Readable;
 }
 
-/** HeadObject: the latest version's metadata after the preconditions hold. */
+/** HeadObject: the addressed version's metadata (the latest by default) after the preconditions hold. */
 export async function headObject(ctx: StorageContext, input: ReadObjectInput): Promise<ObjectRead> {
-  const object = await findReadable(ctx, input.bucket, input.key);
+  const object = await resolveVersion(ctx.db.knex, input.bucket, input.key, input.versionId);
   checkReadConditions(object.etag, object.createdAt, input.conditions ?? {});
-  const range = input.range ? resolveRange(input.range, object.size) : undefined;
+  const range =
+    input.partNumber !== undefined
+      ? await partRange(ctx.db.knex, object, input.partNumber)
+      : input.range
+        ? resolveRange(input.range, object.size)
+        : undefined;
   return { object, range };
 }
 
@@ -43,11 +52,4 @@ export async function getObject(ctx: StorageContext, input: ReadObjectInput): Pr
   } catch (error) {
     throw translateBlobError(error);
   }
-}
-
-async function findReadable(ctx: StorageContext, bucket: BucketRecord, key: string): Promise<ObjectRecord> {
-  assertValidObjectKey(key); // a NUL would reach the database as an error, not as a missing key
-  const object = await repositories(ctx.db.knex).objects.findLatest(bucket.id, key);
-  if (!object || object.isDeleteMarker) throw new GatewayError('NoSuchKey', undefined, { Key: key });
-  return object;
 }

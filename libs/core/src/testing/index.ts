@@ -1,2 +1,2 @@
-export { openStorageFixture, bodyOf, failingBody, readAll, rejectionOf, newAccount } from './storage-fixture';
+export { openStorageFixture, bodyOf, failingBody, readAll, rejectionOf, errorCodeOf, usageOf, newAccount } from './storage-fixture';
 export type { StorageFixture, StorageScope } from './storage-fixture';

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { FsBlobStore } from '@gw/blob';
 import { createTestDatabase, TestDatabase } from '@gw/metadata/testing';
+import type { BucketRecord } from '@gw/metadata';
+import { ErrorCode, GatewayError } from '../errors';
 import { createStorage, Storage } from '../storage';
 import { DEFAULT_LIMITS, StorageContext, StorageLimits } from '../storage-context';
 
@@ -95,6 +97,19 @@ export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
     },
     (error: unknown) => error,
   );
+}
+
+/** The catalogue code a promise rejects with; any other outcome fails the test. */
+export async function errorCodeOf(promise: Promise<unknown>): Promise<ErrorCode> {
+  const error = await rejectionOf(promise);
+  if (!(error instanceof GatewayError)) throw new Error(`expected a GatewayError, got ${String(error)}`);
+  return error.code;
+}
+
+/** A bucket's usage counters as they are now. */
+export async function usageOf(storage: Storage, bucket: BucketRecord): Promise<{ objectCount: number; bytesUsed: number }> {
+  const { objectCount, bytesUsed } = await storage.buckets.get(bucket.accountId, bucket.name);
+  return { objectCount, bytesUsed };
 }
 
 let accountSeq = 0;

@@ -1,6 +1,6 @@
 import type { Queryable } from '../transaction';
 import { toDate, toJson, toNumber } from '../rows';
-import type { BucketRecord, VersioningState } from './records';
+import type { AclGrant, BucketDocument, BucketRecord, ObjectRecord, VersioningState } from './records';
 
 type Row = Record<string, unknown>;
 
@@ -14,15 +14,25 @@ const bucket = (r: Row): BucketRecord => ({
   objectCount: toNumber(r.object_count),
   bytesUsed: toNumber(r.bytes_used),
   meta: toJson(r.meta, {}),
+  acl: toJson<AclGrant[] | undefined>(r.acl, undefined),
+  lifecycle: toJson<unknown>(r.lifecycle, undefined),
+  cors: toJson<unknown>(r.cors, undefined),
+  logging: toJson<unknown>(r.logging, undefined),
   createdAt: toDate(r.created_at),
 });
 
 export class BucketRepository {
   constructor(private readonly q: Queryable) {}
 
-  async insert(b: { accountId: string; name: string; ownerUserId?: string; region: string }): Promise<BucketRecord> {
+  async insert(b: { accountId: string; name: string; ownerUserId?: string; region: string; acl?: AclGrant[] }): Promise<BucketRecord> {
     const [row] = await this.q('buckets')
-      .insert({ account_id: b.accountId, name: b.name, owner_user_id: b.ownerUserId ?? null, region: b.region })
+      .insert({
+        account_id: b.accountId,
+        name: b.name,
+        owner_user_id: b.ownerUserId ?? null,
+        region: b.region,
+        acl: b.acl ? JSON.stringify(b.acl) : null,
+      })
       .returning('*');
     return bucket(row);
   }
@@ -30,6 +40,53 @@ export class BucketRepository {
   async findByName(accountId: string, name: string, options: { forUpdate?: boolean } = {}): Promise<BucketRecord | undefined> {
     const query = this.q('buckets').where({ account_id: accountId, name }).first();
     const row = await (options.forUpdate ? query.forUpdate() : query);
+    return row && bucket(row);
+  }
+
+  /**
+   * The bucket and, in the same round trip, the owner and ACL of one of its objects (the latest
+   * version of `key`, or its version `versionId`; none when that is a delete marker or absent):
+   * what an access decision on an object needs.
+   */
+  async findWithObjectAcl(
+    accountId: string,
+    name: string,
+    object: { key: string; versionId?: string },
+  ): Promise<{ bucket: BucketRecord; object?: Pick<ObjectRecord, 'ownerUserId' | 'acl'> } | undefined> {
+    const row = await this.q('buckets as b')
+      .leftJoin('objects as o', (join) => {
+        join.on('o.bucket_id', '=', 'b.id').andOnVal('o.key', '=', object.key).andOnVal('o.is_delete_marker', '=', false);
+        if (object.versionId === undefined) join.andOnVal('o.is_latest', '=', true);
+        else join.andOnVal('o.version_id', '=', object.versionId);
+      })
+      .where({ 'b.account_id': accountId, 'b.name': name })
+      .first('b.*', 'o.id as object_row_id', 'o.owner_user_id as object_owner_user_id', 'o.acl as object_acl');
+    if (!row) return undefined;
+    const found = row.object_row_id !== null && row.object_row_id !== undefined;
+    return {
+      bucket: bucket(row),
+      object: found
+        ? { ownerUserId: (row.object_owner_user_id as string | null) ?? undefined, acl: toJson<AclGrant[] | undefined>(row.object_acl, undefined) }
+        : undefined,
+    };
+  }
+
+  async setAcl(id: number, acl: AclGrant[]): Promise<BucketRecord | undefined> {
+    const [row] = await this.q('buckets').where({ id }).update({ acl: JSON.stringify(acl) }).returning('*');
+    return row && bucket(row);
+  }
+
+  /** Replaces one configuration document of the bucket; undefined removes it. */
+  async setDocument(id: number, name: BucketDocument, document: object | undefined): Promise<BucketRecord | undefined> {
+    const [row] = await this.q('buckets')
+      .where({ id })
+      .update({ [name]: document === undefined ? null : JSON.stringify(document) })
+      .returning('*');
+    return row && bucket(row);
+  }
+
+  async setVersioning(id: number, versioning: VersioningState): Promise<BucketRecord | undefined> {
+    const [row] = await this.q('buckets').where({ id }).update({ versioning }).returning('*');
     return row && bucket(row);
   }
 

@@ -52,6 +52,7 @@ const token = (r: Row): TokenRecord => ({
   issuedAt: toDate(r.issued_at),
   expiresAt: toDate(r.expires_at),
   revokedAt: toOptionalDate(r.revoked_at),
+  parentJti: (r.parent_jti as string | null) ?? undefined,
 });
 
 export class AccountRepository {
@@ -212,9 +213,9 @@ export class ApiKeyRepository {
 export class TokenRepository {
   constructor(private readonly q: Queryable) {}
 
-  async insert(t: { jti: string; userId: string; kind: string; expiresAt: Date }): Promise<TokenRecord> {
+  async insert(t: { jti: string; userId: string; kind: string; expiresAt: Date; parentJti?: string }): Promise<TokenRecord> {
     const [row] = await this.q('tokens')
-      .insert({ jti: t.jti, user_id: t.userId, kind: t.kind, expires_at: t.expiresAt })
+      .insert({ jti: t.jti, user_id: t.userId, kind: t.kind, expires_at: t.expiresAt, parent_jti: t.parentJti ?? null })
       .returning('*');
     return token(row);
   }
@@ -222,8 +223,24 @@ export class TokenRepository {
     const row = await this.q('tokens').where({ jti }).first();
     return row && token(row);
   }
+  /**
+   * Revokes a token and every token issued from it, at any depth, in one statement. True when
+   * the token itself was live (known and not yet revoked).
+   */
   async revoke(jti: string): Promise<boolean> {
-    return (await this.q('tokens').where({ jti }).whereNull('revoked_at').update({ revoked_at: this.q.fn.now() })) > 0;
+    const result = await this.q.raw(
+      `WITH RECURSIVE lineage AS (
+         SELECT jti, revoked_at FROM tokens WHERE jti = ?
+         UNION
+         SELECT t.jti, t.revoked_at FROM tokens t JOIN lineage l ON t.parent_jti = l.jti
+       ),
+       revoked AS (
+         UPDATE tokens SET revoked_at = now() WHERE jti IN (SELECT jti FROM lineage) AND revoked_at IS NULL RETURNING jti
+       )
+       SELECT jti FROM revoked WHERE jti = ?`,
+      [jti, jti],
+    );
+    return (result.rows as unknown[]).length > 0;
   }
   async deleteExpired(before: Date): Promise<number> {
     return this.q('tokens').where('expires_at', '<', before).delete();

@@ -1,4 +1,5 @@
 import type { Queryable } from '../transaction';
+import { AccessLogRepository } from './access-log-repository';
 import { BlobReferenceRepository } from './blob-references';
 import { BucketRepository } from './bucket-repository';
 import {
@@ -9,10 +10,14 @@ import {
   UserRepository,
 } from './identity-repositories';
 import { ObjectRepository } from './object-repository';
+import { UploadRepository } from './upload-repository';
 
 export * from './records';
-export type { KeyRangeQuery, NewObject } from './object-repository';
+export type { KeyRangeQuery, NewObject, VersionRangeQuery } from './object-repository';
+export type { NewUpload, NewUploadPart, UploadRangeQuery } from './upload-repository';
+export type { NewAccessLogRecord } from './access-log-repository';
 export {
+  AccessLogRepository,
   AccountRepository,
   ApiKeyRepository,
   BlobReferenceRepository,
@@ -21,6 +26,7 @@ export {
   ObjectRepository,
   TokenRepository,
   UserRepository,
+  UploadRepository,
 };
 
 export interface Repositories {
@@ -32,6 +38,8 @@ export interface Repositories {
   buckets: BucketRepository;
   objects: ObjectRepository;
   blobs: BlobReferenceRepository;
+  uploads: UploadRepository;
+  accessLogs: AccessLogRepository;
 }
 
 /** All repositories bound to one queryable: the database, or the transaction in progress. */
@@ -45,5 +53,7 @@ export function repositories(q: Queryable): Repositories {
     buckets: new BucketRepository(q),
     objects: new ObjectRepository(q),
     blobs: new BlobReferenceRepository(q),
+    uploads: new UploadRepository(q),
+    accessLogs: new AccessLogRepository(q),
   };
 }

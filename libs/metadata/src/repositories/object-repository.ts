@@ -1,6 +1,7 @@
+import type { Knex } from 'knex';
 import type { Queryable } from '../transaction';
 import { toDate, toJson, toNumber } from '../rows';
-import type { ObjectPartRecord, ObjectRecord } from './records';
+import type { AclGrant, ObjectPartRecord, ObjectRecord } from './records';
 
 type Row = Record<string, unknown>;
 
@@ -21,6 +22,7 @@ const object = (r: Row): ObjectRecord => ({
   blobId: (r.blob_id as string | null) ?? undefined,
   partCount: r.part_count === null || r.part_count === undefined ? undefined : toNumber(r.part_count),
   ownerUserId: (r.owner_user_id as string | null) ?? undefined,
+  acl: toJson<AclGrant[] | undefined>(r.acl, undefined),
   createdAt: toDate(r.created_at),
 });
 
@@ -43,6 +45,20 @@ export interface KeyRangeQuery {
   before?: string;
   prefix?: string;
   limit: number;
+}
+
+/** A page request over every version and delete marker, by key, newest first within a key. */
+export interface VersionRangeQuery extends KeyRangeQuery {
+  /** With `from`: resume inside that key, at versions older than this row id. */
+  belowId?: number;
+}
+
+/** Narrows a query on objects to the keys of `range`: prefix, start and end. */
+function whereKeyRange(query: Knex.QueryBuilder, range: KeyRangeQuery): Knex.QueryBuilder {
+  if (range.prefix) query.andWhere('key', '>=', range.prefix).andWhereRaw('starts_with(key, ?)', [range.prefix]);
+  if (range.from !== undefined) query.andWhere('key', range.inclusive ? '>=' : '>', range.from);
+  if (range.before !== undefined) query.andWhere('key', '<', range.before);
+  return query;
 }
 
 export class ObjectRepository {
@@ -87,6 +103,7 @@ export class ObjectRepository {
         blob_id: o.blobId ?? null,
         part_count: o.partCount ?? null,
         owner_user_id: o.ownerUserId ?? null,
+        acl: o.acl ? JSON.stringify(o.acl) : null,
         ...(o.createdAt ? { created_at: o.createdAt } : {}),
       })
       .returning('*');
@@ -96,6 +113,23 @@ export class ObjectRepository {
   /** Locks the key's latest row so concurrent writers of one key serialise. */
   async lockLatest(bucketId: number, key: string): Promise<ObjectRecord | undefined> {
     const row = await this.q('objects').where({ bucket_id: bucketId, key, is_latest: true }).forUpdate().first();
+    return row && object(row);
+  }
+
+  async setAcl(id: number, acl: AclGrant[]): Promise<void> {
+    await this.q('objects').where({ id }).update({ acl: JSON.stringify(acl) });
+  }
+
+  /** Replaces a version's tags; undefined when the row is gone. */
+  async setTags(id: number, tags: Record<string, string>): Promise<ObjectRecord | undefined> {
+    const [row] = await this.q('objects').where({ id }).update({ tags: JSON.stringify(tags) }).returning('*');
+    return row && object(row);
+  }
+
+  /** Makes the newest remaining version of a key its latest (after the latest was removed). */
+  async promoteNewest(bucketId: number, key: string): Promise<ObjectRecord | undefined> {
+    const newest = this.q('objects').where({ bucket_id: bucketId, key }).orderBy('id', 'desc').limit(1).select('id');
+    const [row] = await this.q('objects').whereIn('id', newest).update({ is_latest: true }).returning('*');
     return row && object(row);
   }
 
@@ -127,6 +161,11 @@ export class ObjectRepository {
     return (await this.q('object_parts').where({ object_id: objectId }).orderBy('part_number')).map(part);
   }
 
+  async findPart(objectId: number, partNumber: number): Promise<ObjectPartRecord | undefined> {
+    const row = await this.q('object_parts').where({ object_id: objectId, part_number: partNumber }).first();
+    return row && part(row);
+  }
+
   /** Blob ids held by an object row: its own blob or its parts'. */
   async blobIdsOf(record: ObjectRecord): Promise<string[]> {
     if (record.blobId) return [record.blobId];
@@ -136,11 +175,20 @@ export class ObjectRepository {
 
   /** Live keys in byte order; uses the (bucket_id, key) index of latest rows, never a scan. */
   async listLatest(bucketId: number, range: KeyRangeQuery): Promise<ObjectRecord[]> {
-    const query = this.q('objects').where({ bucket_id: bucketId, is_latest: true, is_delete_marker: false });
-    if (range.prefix) query.andWhere('key', '>=', range.prefix).andWhereRaw('starts_with(key, ?)', [range.prefix]);
-    if (range.from !== undefined) query.andWhere('key', range.inclusive ? '>=' : '>', range.from);
-    if (range.before !== undefined) query.andWhere('key', '<', range.before);
+    const query = whereKeyRange(this.q('objects').where({ bucket_id: bucketId, is_latest: true, is_delete_marker: false }), range);
     const rows = await query.orderBy('key').limit(range.limit);
+    return rows.map(object);
+  }
+
+  /** Versions and delete markers in (key byte order, newest first); seeks on (bucket_id, key, id). */
+  async listVersions(bucketId: number, range: VersionRangeQuery): Promise<ObjectRecord[]> {
+    const query = this.q('objects').where({ bucket_id: bucketId });
+    const { from, belowId } = range;
+    if (from !== undefined && belowId !== undefined) {
+      // key >= from, minus the versions of `from` at or above the marker: an index range, not an OR.
+      whereKeyRange(query, { ...range, inclusive: true }).whereNot((w) => w.where('key', from).andWhere('id', '>=', belowId));
+    } else whereKeyRange(query, range);
+    const rows = await query.orderBy([{ column: 'key' }, { column: 'id', order: 'desc' }]).limit(range.limit);
     return rows.map(object);
   }
 }

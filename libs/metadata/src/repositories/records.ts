@@ -5,6 +5,15 @@ export type Status = 'active' | 'disabled';
 export type UserRole = 'admin' | 'member' | 'reader';
 export type VersioningState = 'Unversioned' | 'Enabled' | 'Suspended';
 
+/** ACL permissions, as S3 names them. */
+export type AclPermission = 'FULL_CONTROL' | 'READ' | 'WRITE' | 'READ_ACP' | 'WRITE_ACP';
+/** Who an ACL grant is for: a user (of any account) or everyone / every authenticated user. */
+export type AclGrantee = { type: 'user'; id: string } | { type: 'group'; group: 'AllUsers' | 'AuthenticatedUsers' };
+export interface AclGrant {
+  grantee: AclGrantee;
+  permission: AclPermission;
+}
+
 export interface AccountRecord {
   id: string;
   name: string;
@@ -53,6 +62,8 @@ export interface TokenRecord {
   issuedAt: Date;
   expiresAt: Date;
   revokedAt?: Date;
+  /** The token this one was issued for (an STS session token's X-Auth-Token); revoking that revokes this. */
+  parentJti?: string;
 }
 
 export interface BucketRecord {
@@ -65,6 +76,29 @@ export interface BucketRecord {
   objectCount: number;
   bytesUsed: number;
   meta: Record<string, string>;
+  /** Its ACL grants; absent means private (the owner alone has FULL_CONTROL). */
+  acl?: AclGrant[];
+  /**
+   * Configuration documents in @gw/core's protocol-neutral models (lifecycle rules, CORS rules,
+   * access logging), stored as written by the core and read back only through it; absent: none.
+   */
+  lifecycle?: unknown;
+  cors?: unknown;
+  logging?: unknown;
+  createdAt: Date;
+}
+
+/** The bucket configuration documents, by column. */
+export type BucketDocument = 'lifecycle' | 'cors' | 'logging';
+
+/** One server access log line waiting to be delivered into its target bucket. */
+export interface AccessLogRecord {
+  id: number;
+  /** The account of the logged bucket and of its target bucket. */
+  accountId: string;
+  targetBucket: string;
+  targetPrefix: string;
+  line: string;
   createdAt: Date;
 }
 
@@ -86,6 +120,8 @@ export interface ObjectRecord {
   blobId?: string;
   partCount?: number;
   ownerUserId?: string;
+  /** Its ACL grants; absent means private (the owner alone has FULL_CONTROL). */
+  acl?: AclGrant[];
   createdAt: Date;
 }
 
@@ -95,4 +131,33 @@ export interface ObjectPartRecord {
   size: number;
   etag: string;
   startOffset: number;
+}
+
+/** A multipart upload in progress: what the object will be once completed. */
+export interface UploadRecord {
+  uploadId: string;
+  bucketId: number;
+  key: string;
+  contentType?: string;
+  userMeta: Record<string, string>;
+  headers: Record<string, string>;
+  tags: Record<string, string>;
+  /** The checksum algorithm every part carries and the object's composite checksum uses. */
+  checksumAlgorithm?: string;
+  ownerUserId?: string;
+  /** The completed object's ACL grants; absent: private. */
+  acl?: AclGrant[];
+  initiatedAt: Date;
+}
+
+/** One uploaded part: a blob of its own until the upload completes or is aborted. */
+export interface UploadPartRecord {
+  uploadId: string;
+  partNumber: number;
+  blobId: string;
+  size: number;
+  /** Hex MD5 of the part's bytes. */
+  etag: string;
+  checksums: Record<string, string>;
+  createdAt: Date;
 }

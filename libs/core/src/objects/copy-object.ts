@@ -1,0 +1,105 @@
+import { BucketRecord, ObjectRecord, Queryable, repositories, withTransaction } from '@gw/metadata';
+import type { AclInput } from '../acl/acl';
+import { objectOwnerOf } from '../acl/canned-acl';
+import { resolveAcl } from '../acl/resolve-acl';
+import { GatewayError } from '../errors';
+import type { StorageContext } from '../storage-context';
+import { checkCopyConditions, copyError, CopySource, copySourceTooLarge } from './copy-source';
+import { assertValidObjectKey } from './object-key';
+import { insertObjectVersion } from './put-object';
+import { resolveVersion } from './resolve-version';
+import { assertValidTagSet } from './tag-set';
+import { assertUserMetadataSize } from './user-metadata';
+
+/** What a copy stores instead of the source's metadata (S3's metadata directive REPLACE). */
+export interface CopyMetadata {
+  contentType?: string;
+  userMeta: Record<string, string>;
+  headers: Record<string, string>;
+}
+
+export interface CopyObjectInput {
+  source: CopySource;
+  bucket: BucketRecord;
+  key: string;
+  /** The copy's metadata; absent: the source's content type, user metadata and stored headers. */
+  metadata?: CopyMetadata;
+  /** The copy's tags; absent: the source's. */
+  tags?: Record<string, string>;
+  /** The request changes a stored attribute besides metadata (storage class, encryption): a copy onto itself is then legal. */
+  changesAttributes?: boolean;
+  /** The copy's ACL (never the source's); private when absent. */
+  acl?: AclInput;
+  ownerUserId?: string;
+}
+
+export interface CopyObjectResult {
+  object: ObjectRecord;
+  /** The version copied. */
+  source: ObjectRecord;
+}
+
+/**
+ * CopyObject, within a bucket or across buckets, writing no data: blobs never change once
+ * written, so the copy's row points at the source's blob (or its parts' blobs) and the ETag,
+ * size and checksums stay the source's. The collector re-checks every reference before it
+ * unlinks a blob, so deleting the source later cannot take bytes the copy still uses.
+ *
+ * One transaction holds both buckets' row locks (taken in id order, so two copies in opposite
+ * directions cannot deadlock): the source version cannot be deleted while the copy is recorded,
+ * and the collector sees either the source's reference or the copy's, never neither.
+ */
+export async function copyObject(ctx: StorageContext, input: CopyObjectInput): Promise<CopyObjectResult> {
+  assertValidObjectKey(input.key);
+  if (input.metadata) assertUserMetadataSize(input.metadata.userMeta, ctx.limits.maxUserMetadataBytes);
+  if (input.tags) assertValidTagSet(input.tags);
+  const owners = { owner: objectOwnerOf(input.bucket, input.ownerUserId), bucketOwner: input.bucket.ownerUserId };
+  const acl = input.acl && (await resolveAcl(ctx.db.knex, input.acl, owners));
+
+  return withTransaction(ctx.db.knex, async (trx) => {
+    await lockBuckets(trx, [input.source.bucket, input.bucket]);
+    const source = await findSource(trx, input.source);
+    if (source.size > ctx.limits.maxObjectSize) throw copySourceTooLarge(ctx.limits.maxObjectSize);
+    if (source.bucketId === input.bucket.id && source.key === input.key && source.isLatest && !input.metadata && !input.changesAttributes) {
+      throw new GatewayError(
+        'InvalidRequest',
+        "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
+      );
+    }
+    // Read before the insert: a copy onto its own key releases the source row (and its parts).
+    const parts = source.blobId ? [] : await repositories(trx).objects.parts(source.id);
+    // Everything else describing the stored bytes (blob, parts, checksums, ...) is the source's.
+    const { id: _id, bucketId: _bucket, versionId: _version, isLatest: _latest, isDeleteMarker: _marker, createdAt: _created, acl: _acl, ...stored } = source;
+    const metadata = input.metadata ?? source;
+    const object = await insertObjectVersion(trx, input.bucket, {
+      ...stored,
+      key: input.key,
+      contentType: metadata.contentType,
+      userMeta: metadata.userMeta,
+      headers: metadata.headers,
+      tags: input.tags ?? source.tags,
+      ownerUserId: input.ownerUserId,
+      acl,
+    });
+    if (parts.length > 0) await repositories(trx).objects.insertParts(object.id, parts);
+    return { object, source };
+  });
+}
+
+async function lockBuckets(trx: Queryable, buckets: BucketRecord[]): Promise<void> {
+  const byId = [...new Map(buckets.map((b) => [b.id, b])).values()].sort((a, b) => a.id - b.id);
+  for (const bucket of byId) {
+    if (!(await repositories(trx).buckets.lockById(bucket.id))) throw new GatewayError('NoSuchBucket', undefined, { BucketName: bucket.name });
+  }
+}
+
+async function findSource(trx: Queryable, source: CopySource): Promise<ObjectRecord> {
+  let found: ObjectRecord;
+  try {
+    found = await resolveVersion(trx, source.bucket, source.key, source.versionId);
+  } catch (error) {
+    throw copyError(error, source.conditions ?? {});
+  }
+  checkCopyConditions(found, source.conditions);
+  return found;
+}
