@@ -10,7 +10,7 @@ async function main(): Promise<number> {
   let storage: OpenedStorage | undefined;
   const open = async (): Promise<AdminDeps> => {
     const config = loadConfig();
-    storage = await openStorage({ database: config.database, blob: config.blob, region: config.region });
+    storage = await openStorage({ database: config.database, blob: config.blob, region: config.region, secrets: config.secrets });
     return { storage, identity: openIdentity(storage.ctx.db, config.secrets) };
   };
   try {

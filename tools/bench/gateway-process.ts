@@ -54,22 +54,27 @@ export async function freePort(): Promise<number> {
   });
 }
 
+/** The gateway's environment: what it is started with, and what opens its store from outside. */
+export function gatewayEnv(settings: GatewaySettings, port?: number): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    DATA_DIR: settings.dataDir,
+    HOST: '127.0.0.1',
+    ...(port === undefined ? {} : { PORT: String(port) }),
+    REGION: settings.region,
+    ROOT_ACCESS_KEY: settings.accessKeyId,
+    ROOT_SECRET_KEY: settings.secretKey,
+    LOG_LEVEL: 'warn',
+    WORKER: 'true',
+  };
+}
+
 export async function startGateway(settings: GatewaySettings): Promise<GatewayProcess> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(process.execPath, [...(settings.nodeArgs ?? []), gatewayMainPath(settings.repoRoot)], {
     cwd: settings.repoRoot,
-    env: {
-      ...process.env,
-      DATA_DIR: settings.dataDir,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      REGION: settings.region,
-      ROOT_ACCESS_KEY: settings.accessKeyId,
-      ROOT_SECRET_KEY: settings.secretKey,
-      LOG_LEVEL: 'warn',
-      WORKER: 'true',
-    },
+    env: gatewayEnv(settings, port),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   if (child.pid === undefined) throw new Error('could not start the gateway process');

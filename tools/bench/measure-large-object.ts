@@ -7,7 +7,7 @@ import type { RandomFile } from './random-file';
 import type { S3RawClient } from './s3-raw-client';
 import { mibPerSecond } from './units';
 
-interface Transfer {
+export interface Transfer {
   bytes: number;
   ms: number;
   mibPerSec: number;

@@ -5,7 +5,8 @@ import http from 'node:http';
 import type { CpuReport } from './cpu-usage';
 import { observe } from './observe';
 import type { S3RawClient } from './s3-raw-client';
-import { nowMs, percentile } from './units';
+import { runConcurrently } from './run-concurrently';
+import { percentile } from './units';
 
 export const SMALL_OBJECT_BYTES = 4 * 1024;
 
@@ -22,28 +23,6 @@ export interface OpsResult {
 export interface SmallObjectsResult {
   put: OpsResult;
   get: OpsResult;
-}
-
-/** Runs `operation(0..count-1)` with at most `concurrency` in flight; returns per-op latencies. */
-async function runConcurrently(count: number, concurrency: number, operation: (i: number) => Promise<void>): Promise<number[]> {
-  const latencies = new Array<number>(count);
-  let next = 0;
-  let failed = false;
-  const lane = async () => {
-    while (next < count && !failed) {
-      const i = next++;
-      const started = nowMs();
-      try {
-        await operation(i);
-      } catch (error) {
-        failed = true; // the other lanes stop after their request in flight
-        throw error;
-      }
-      latencies[i] = nowMs() - started;
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, count) }, lane));
-  return latencies;
 }
 
 async function timed(count: number, concurrency: number, pid: number, operation: (i: number) => Promise<void>): Promise<OpsResult> {

@@ -21,6 +21,26 @@ export interface BenchOptions {
   restart: boolean;
   /** Extra node flags for the gateway (BENCH_GATEWAY_NODE_ARGS, split on spaces), e.g. to profile it. */
   gatewayNodeArgs: string[];
+  /** Size of the multipart object (BENCH_MULTIPART_MIB, 0 skips the multipart upload and its GET). */
+  multipartMiB: number;
+  /** Its part size (BENCH_PART_MIB) and how many parts are in flight (BENCH_PART_CONCURRENCY). */
+  partMiB: number;
+  partConcurrency: number;
+  /**
+   * Part counts whose CompleteMultipartUpload is timed (BENCH_COMPLETE_PARTS, "10,1000"; "0" skips).
+   * Every part but the last must be 5 MiB or more, so the parts are 5 MiB: the default uploads
+   * 5 GiB + 50 MiB first. On a small disk, lower the larger count (e.g. "10,200").
+   */
+  completeParts: number[];
+  /** Bucket sizes whose ListObjectsV2 page time is measured (BENCH_LIST_KEYS, "10000,100000"; "0" skips). */
+  listKeys: number[];
+  /** Key prefixes the listed keys spread over (BENCH_LIST_PREFIXES). */
+  listPrefixes: number;
+  /**
+   * How the listing bucket grows past its first size (BENCH_LIST_FILL): 'direct' (default) inserts
+   * the rows with the gateway stopped, 'api' puts every key (about 9 minutes for 100,000 here).
+   */
+  listFill: 'direct' | 'api';
 }
 
 function positiveInt(name: string, fallback: number): number {
@@ -29,6 +49,26 @@ function positiveInt(name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer (got '${raw}')`);
   return value;
+}
+
+/** A comma-separated list of positive integers, ascending; "0" is the empty list. */
+function positiveIntList(name: string, fallback: number[]): number[] {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if (raw.trim() === '0') return [];
+  const values = raw.split(',').map((part) => Number(part.trim()));
+  if (values.some((value) => !Number.isInteger(value) || value < 1)) throw new Error(`${name} must be positive integers separated by commas, or 0 (got '${raw}')`);
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
+function nonNegativeInt(name: string, fallback: number): number {
+  return process.env[name] === '0' ? 0 : positiveInt(name, fallback);
+}
+
+function listFill(): BenchOptions['listFill'] {
+  const raw = process.env.BENCH_LIST_FILL ?? 'direct';
+  if (raw !== 'direct' && raw !== 'api') throw new Error(`BENCH_LIST_FILL must be 'direct' or 'api' (got '${raw}')`);
+  return raw;
 }
 
 export function readOptions(): BenchOptions {
@@ -41,5 +81,12 @@ export function readOptions(): BenchOptions {
     baseDirSource: benchDir ? 'BENCH_DIR' : 'os.tmpdir()',
     restart: process.env.BENCH_RESTART !== '0',
     gatewayNodeArgs: (process.env.BENCH_GATEWAY_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== ''),
+    multipartMiB: nonNegativeInt('BENCH_MULTIPART_MIB', 2048),
+    partMiB: positiveInt('BENCH_PART_MIB', 64),
+    partConcurrency: positiveInt('BENCH_PART_CONCURRENCY', 4),
+    completeParts: positiveIntList('BENCH_COMPLETE_PARTS', [10, 1000]),
+    listKeys: positiveIntList('BENCH_LIST_KEYS', [10_000, 100_000]),
+    listPrefixes: positiveInt('BENCH_LIST_PREFIXES', 100),
+    listFill: listFill(),
   };
 }

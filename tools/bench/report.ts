@@ -1,9 +1,10 @@
 // Turns the measurements into tables for people and one JSON line for CI logs. Aims are shown as
 // met / not met; a benchmark reports figures, it never fails on them.
-import type { CpuReport } from './cpu-usage';
 import type { FsCopyResult } from './measure-fs-copy';
 import type { LargeGetResult, LargePutResult } from './measure-large-object';
 import type { OpsResult, SmallObjectsResult } from './measure-small-objects';
+import { cpuNote, fmt, table } from './report-format';
+import { renderScaleReport, scaleJson, type ScaleResults } from './report-scale';
 import { round } from './units';
 
 export const AIMS = { minPercentOfFs: 60, maxPeakRssMiB: 200 } as const;
@@ -18,7 +19,7 @@ export interface GatewayStart {
   idleRssMiB?: number;
 }
 
-export interface BenchResults {
+export interface BenchResults extends ScaleResults {
   sizeMiB: number;
   concurrency: number;
   dataDir: string;
@@ -33,17 +34,7 @@ export interface BenchResults {
   small: SmallObjectsResult;
 }
 
-const fmt = (value: number | undefined, digits = 1): string => (value === undefined || Number.isNaN(value) ? 'n/a' : value.toFixed(digits));
 const status = (met: boolean | undefined): string => (met === undefined ? 'n/a' : met ? 'met' : 'NOT met');
-const cpuNote = (cpu: CpuReport): string =>
-  `cpu: gw ${fmt(cpu.gatewayMs === undefined ? undefined : cpu.gatewayMs / 1000, 2)} s, bench ${fmt(cpu.benchMs / 1000, 2)} s, others ${fmt(cpu.othersPct, 0)}% of ${cpu.cpus} cpus`;
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, col) => Math.max(...rows.map((row) => (row[col] ?? '').length)));
-  const line = (row: string[]) => '| ' + row.map((cell, col) => (cell ?? '').padEnd(widths[col])).join(' | ') + ' |';
-  const rule = '|' + widths.map((w) => '-'.repeat(w + 2)).join('|') + '|';
-  return [line(rows[0]), rule, ...rows.slice(1).map(line)].join('\n');
-}
 
 function derived(r: BenchResults) {
   const putPct = (r.put.mibPerSec / r.fsCopy.mibPerSec) * 100;
@@ -89,7 +80,8 @@ export function renderReport(r: BenchResults): string {
   if (noisiest > NOISY_OTHERS_PCT) {
     header.push(`WARNING: other processes used up to ${fmt(noisiest, 0)}% of the machine during the measurements (see "others" per row); the figures are noisy.`);
   }
-  return `${header.join('\n')}\n\n${measurements}\n\n${aims}`;
+  const scale = renderScaleReport(r, r.fsCopy.mibPerSec);
+  return `${header.join('\n')}\n\n${measurements}\n\n${aims}${scale ? `\n\n${scale}` : ''}`;
 }
 
 /** One line, prefixed for grepping: `BENCH_RESULT {...}`. */
@@ -130,5 +122,6 @@ export function renderJsonLine(r: BenchResults): string {
       getPctOfFs: getPct >= AIMS.minPercentOfFs,
       putPeakRss: r.put.peakRssMiB === undefined ? null : r.put.peakRssMiB < AIMS.maxPeakRssMiB,
     },
+    ...scaleJson(r),
   });
 }

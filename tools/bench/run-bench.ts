@@ -1,16 +1,32 @@
 // `npm run bench`: starts the all-in-one gateway on a scratch data dir and measures single-stream
 // PUT/GET throughput of a large object against a plain fs copy on the same disk, the gateway's
-// memory, and 4 KiB PUT/GET operations per second. Prints figures; never fails on them.
-// Options (env): BENCH_SIZE_MIB (1024), BENCH_SMALL_OPS (2000), BENCH_CONCURRENCY (16),
-// BENCH_DIR (os.tmpdir()), BENCH_RESTART (1; 0 measures the first-start process),
-// BENCH_GATEWAY_NODE_ARGS (extra node flags for the gateway, e.g. "--cpu-prof --cpu-prof-dir=/tmp/p").
+// memory, and 4 KiB PUT/GET operations per second; then scale: a multipart upload of 2 GiB in
+// 64 MiB parts at concurrency 4 and a GET of it, CompleteMultipartUpload with 10 versus 1,000 parts,
+// and ListObjectsV2 page times in a bucket of 10,000 and then 100,000 keys. Prints figures and a
+// `BENCH_RESULT {...}` JSON line; never fails on them.
+// Options (env): BENCH_SIZE_MIB (1024), BENCH_SMALL_OPS (2000), BENCH_CONCURRENCY (16; also the
+// PUTs that fill the listing bucket), BENCH_DIR (os.tmpdir()), BENCH_RESTART (1; 0 measures the
+// first-start process), BENCH_GATEWAY_NODE_ARGS (extra node flags for the gateway, e.g.
+// "--cpu-prof --cpu-prof-dir=/tmp/p"),
+// BENCH_MULTIPART_MIB (2048; 0 skips), BENCH_PART_MIB (64), BENCH_PART_CONCURRENCY (4; also for the
+// Complete uploads), BENCH_COMPLETE_PARTS ("10,1000"; 0 skips): the parts are 5 MiB, S3's minimum,
+// so 1,000 parts upload 5,000 MiB first: lower the count on a small disk ("10,200"),
+// BENCH_LIST_KEYS ("10000,100000"; 0 skips), BENCH_LIST_PREFIXES (100), BENCH_LIST_FILL (direct:
+// the first size is put through the API, the growth beyond it inserted into the store with the
+// gateway stopped, because PUTs are too slow for 100,000 keys in the time budget; api: every key
+// through PUT).
+// Disk: about BENCH_SIZE_MIB x 3 + BENCH_MULTIPART_MIB + 5 MiB x the part counts (~10 GiB by default).
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { Cleanup } from './cleanup';
-import { ensureGatewayBuilt, startGateway, type GatewayProcess, type GatewaySettings } from './gateway-process';
+import { insertKeysDirectly } from './direct-fill';
+import { ensureGatewayBuilt, gatewayEnv, startGateway, type GatewayProcess, type GatewaySettings } from './gateway-process';
+import { measureComplete } from './measure-complete';
 import { measureFsCopy } from './measure-fs-copy';
 import { measureLargeGet, measureLargePut } from './measure-large-object';
+import { measureListing } from './measure-listing';
+import { measureMultipart } from './measure-multipart';
 import { measureSmallObjects } from './measure-small-objects';
 import { readOptions } from './options';
 import { createRandomFile } from './random-file';
@@ -22,6 +38,8 @@ import { createTempWorkspace } from './temp-workspace';
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const REGION = 'kr-central-2';
 const BUCKET = 'bench';
+/** The listing bucket holds nothing but the listed keys. */
+const LIST_BUCKET = 'bench-list';
 const READY_TIMEOUT_MS = 120_000;
 
 const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
@@ -78,9 +96,35 @@ async function main(cleanup: Cleanup): Promise<void> {
   step(`${options.smallOps} x 4 KiB PUT, then GET, at concurrency ${options.concurrency}...`);
   const small = await measureSmallObjects(s3, BUCKET, options.smallOps, options.concurrency, gateway.pid);
 
+  let multipart;
+  if (options.multipartMiB > 0) {
+    step(`multipart upload of ${options.multipartMiB} MiB in ${options.partMiB} MiB parts at concurrency ${options.partConcurrency}, then GET...`);
+    multipart = await measureMultipart(s3, BUCKET, file, options.multipartMiB, options.partMiB, options.partConcurrency, gateway.pid);
+  }
+  let complete;
+  if (options.completeParts.length > 0) {
+    step(`CompleteMultipartUpload of ${options.completeParts.join(' / ')} parts of 5 MiB (uploading them first)...`);
+    complete = await measureComplete(s3, BUCKET, file, options.completeParts, options.partConcurrency);
+  }
+  let listing;
+  if (options.listKeys.length > 0) {
+    await s3.createBucket(LIST_BUCKET);
+    // Last of all: growing the bucket directly restarts the gateway.
+    const growDirectly = async (seedKey: string, keys: string[]): Promise<S3RawClient> => {
+      await gateway.stop();
+      await insertKeysDirectly(gatewayEnv(settings), LIST_BUCKET, seedKey, keys);
+      ({ gateway } = await launch(settings, cleanup, 'after the direct insert'));
+      return new S3RawClient({ endpoint: gateway.endpoint, ...credentials }, { signal });
+    };
+    listing = await measureListing(s3, {
+      bucket: LIST_BUCKET, sizes: options.listKeys, prefixes: options.listPrefixes, concurrency: options.concurrency, progress: step,
+      growDirectly: options.listFill === 'direct' ? growDirectly : undefined,
+    });
+  }
+
   const results = {
     sizeMiB: options.sizeMiB, concurrency: options.concurrency, dataDir: workspace.dir, cpus: os.cpus().length, loadAverageAtStart,
-    firstStart: first.start, restart, fsCopy, put, get, small,
+    firstStart: first.start, restart, fsCopy, put, get, small, multipart, complete, listing,
   };
   console.log(`\n${renderReport(results)}\n`);
   console.log(renderJsonLine(results));

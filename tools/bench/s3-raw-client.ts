@@ -22,16 +22,19 @@ export interface RawResponse {
   headers: http.IncomingHttpHeaders;
   /** Body bytes received. */
   bytes: number;
-  /** The body as text, only when it was asked for or the status is an error (first 64 KiB). */
+  /** The body as text: whole when it was asked for, the first 64 KiB of an error. */
   text?: string;
 }
 
-interface RawRequest {
+export interface RawRequest {
   method: string;
   bucket: string;
   key?: string;
+  /** Query parameters; '' for a sub-resource without a value (`?uploads`). */
+  query?: Record<string, string>;
   body?: Buffer | { stream: Readable; length: number };
   agent?: http.Agent | false;
+  /** Keep the whole body as text (a listing, a multipart reply); error bodies are kept anyway (first 64 KiB). */
   keepText?: boolean;
 }
 
@@ -61,13 +64,14 @@ export class S3RawClient {
     return this.send({ method: 'GET', bucket, key, agent });
   }
 
-  private url(bucket: string, key?: string): string {
+  private url(bucket: string, key?: string, query: Record<string, string> = {}): string {
     const path = key === undefined ? `/${uriEncode(bucket, true)}` : `/${uriEncode(bucket, true)}/${uriEncode(key, false)}`;
-    return `${this.credentials.endpoint}${path}`;
+    const search = Object.entries(query).map(([name, value]) => `${uriEncode(name, true)}=${uriEncode(value, true)}`).join('&');
+    return `${this.credentials.endpoint}${path}${search ? `?${search}` : ''}`;
   }
 
   send(request: RawRequest): Promise<RawResponse> {
-    const url = this.url(request.bucket, request.key);
+    const url = this.url(request.bucket, request.key, request.query);
     const length = request.body?.length;
     const headers: Record<string, string> = {};
     if (length !== undefined) {
@@ -101,7 +105,7 @@ export class S3RawClient {
         const keepText = request.keepText || status >= 300;
         res.on('data', (chunk: Buffer) => {
           bytes += chunk.length;
-          if (keepText && kept < TEXT_LIMIT) {
+          if (keepText && (request.keepText || kept < TEXT_LIMIT)) {
             parts.push(chunk);
             kept += chunk.length;
           }

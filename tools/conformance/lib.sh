@@ -25,6 +25,18 @@ check_fails() {
   if "$@" >"$WORK/out" 2>&1; then fail "$name (unexpectedly succeeded)"; else pass "$name"; fi
 }
 
+# check_output "description" expected command...: passes when the command succeeds and prints
+# exactly `expected` (trailing newlines aside); otherwise shows what it printed.
+check_output() {
+  local name=$1 expected=$2 got
+  shift 2
+  if got=$("$@" 2>"$WORK/err") && [ "$got" = "$expected" ]; then pass "$name"; else
+    fail "$name"
+    printf '        expected: %s\n        got:      %s\n' "$expected" "$got"
+    sed 's/^/        /' "$WORK/err" | tail -20
+  fi
+}
+
 summary() {
   echo "$PASSED passed, $FAILED failed"
   [ "$FAILED" -eq 0 ]

@@ -1,5 +1,5 @@
 import type { Express, Request } from 'express';
-import type { IdentityService } from '@gw/auth';
+import type { IdentityService, TokenService } from '@gw/auth';
 import type { Storage } from '@gw/core';
 import { createBaseApp, createMetrics, Logger } from '@gw/http';
 import { createKosApp } from '@gw/kos-api';
@@ -12,7 +12,10 @@ import { Dialect, dialectFor } from './dialect-routing';
 export interface GatewayAppOptions {
   storage: Storage;
   identity: IdentityService;
+  tokens: TokenService;
   region: string;
+  /** S3_DOMAIN: base domain of virtual-host-style S3 addressing. */
+  s3Domain?: string;
   logger: Logger;
   trustedProxies?: readonly string[];
 }
@@ -28,7 +31,7 @@ export function createGatewayApp(options: GatewayAppOptions): Express {
   };
   const common = { logger: options.logger, ready, trustedProxies: options.trustedProxies };
   const dialects: Record<Dialect, Express> = {
-    s3: createS3App({ ...common, metrics: createMetrics({ app: 's3', registry }), storage: options.storage, identity: options.identity, region: options.region }),
+    s3: createS3App({ ...common, metrics: createMetrics({ app: 's3', registry }), storage: options.storage, identity: options.identity, tokens: options.tokens, region: options.region, domain: options.s3Domain }),
     swift: createSwiftApp({ ...common, metrics: createMetrics({ app: 'swift', registry, defaultMetrics: false }) }),
     v1ext: createV1extApp({ ...common, metrics: createMetrics({ app: 'v1ext', registry, defaultMetrics: false }) }),
     kos: createKosApp({ ...common, metrics: createMetrics({ app: 'kos', registry, defaultMetrics: false }) }),

@@ -1,6 +1,6 @@
 // The all-in-one gateway: every dialect on one port, the lifecycle worker in-process. This is
 // what `npm start` runs.
-import { bootstrapIdentity, openIdentity } from '@gw/auth';
+import { bootstrapIdentity, openIdentity, openTokens } from '@gw/auth';
 import { ConfigError, loadConfig } from '@gw/config';
 import { openStorage } from '@gw/core';
 import { createLogger, serve } from '@gw/http';
@@ -17,12 +17,22 @@ async function main(): Promise<void> {
     database: config.database,
     blob: config.blob,
     region: config.region,
+    secrets: config.secrets,
     maxObjectSize: config.limits.maxObjectSize,
     migrate: true,
   });
   const identity = openIdentity(storage.ctx.db, config.secrets);
+  const tokens = openTokens(storage.ctx.db, config.secrets);
   const boot = await bootstrapIdentity(storage.accounts, identity, config.bootstrap);
-  const app = createGatewayApp({ storage, identity, region: config.region, logger, trustedProxies: config.trustedProxies });
+  const app = createGatewayApp({
+    storage,
+    identity,
+    tokens,
+    region: config.region,
+    s3Domain: config.s3.domain,
+    logger,
+    trustedProxies: config.trustedProxies,
+  });
   const worker = config.worker.enabled ? createLifecycleWorker({ storage, logger, ...config.worker }) : undefined;
 
   await serve(app, {

@@ -1,4 +1,4 @@
-import type { IdentityService } from '@gw/auth';
+import type { IdentityService, TokenService } from '@gw/auth';
 import { openTestWorld } from '@gw/auth/testing';
 import type { Storage } from '@gw/core';
 import { createLogger } from '@gw/http';
@@ -14,6 +14,7 @@ export interface TestGateway {
   secretKey: string;
   storage: Storage;
   identity: IdentityService;
+  tokens: TokenService;
   blobDir: string;
   close(): Promise<void>;
 }
@@ -22,9 +23,9 @@ export interface TestGateway {
  * A real gateway on an ephemeral loopback port, on its own database and blob dir, with one
  * account, an admin user and an S3 credential: what end-to-end tests point real clients at.
  */
-export async function startTestGateway(): Promise<TestGateway> {
+export async function startTestGateway(options: { s3Domain?: string } = {}): Promise<TestGateway> {
   const world = await openTestWorld({ accountName: 'e2e' });
-  const app = createGatewayApp({ ...world, logger: createLogger({ level: 'silent', name: 'e2e' }) });
+  const app = createGatewayApp({ ...world, s3Domain: options.s3Domain, logger: createLogger({ level: 'silent', name: 'e2e' }) });
   const server = await listenOnLoopback(app);
   return {
     ...world,

@@ -7,7 +7,8 @@ import { createLifecycleWorker } from './worker';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, name: 'lifecycle-worker' });
-  const storage = await openStorage({ database: config.database, blob: config.blob, region: config.region });
+  // The master key too: delivering access logs writes objects, encrypted in an encrypted bucket.
+  const storage = await openStorage({ database: config.database, blob: config.blob, region: config.region, secrets: config.secrets });
   const worker = createLifecycleWorker({ storage, logger, ...config.worker });
   worker.start();
   logger.info({}, 'lifecycle worker started');

@@ -16,7 +16,7 @@ describe('lifecycle worker', () => {
     expect(await f.blobFiles()).toHaveLength(3);
 
     const logger = { info: jest.fn(), error: jest.fn() };
-    const worker = createLifecycleWorker({ storage: f.storage, logger, gcIntervalMs: 60_000, sweepGraceMs: 3_600_000 });
+    const worker = createLifecycleWorker({ storage: f.storage, logger, gcIntervalMs: 60_000, sweepGraceMs: 3_600_000, logDeliveryIntervalMs: 60_000 });
     await worker.runAllOnce();
 
     expect(await f.blobFiles()).toHaveLength(1);
@@ -26,5 +26,21 @@ describe('lifecycle worker', () => {
     let text = '';
     for await (const chunk of body) text += chunk;
     expect(text).toBe('second');
+  });
+
+  it('delivers server access logs into their target bucket', async () => {
+    const account = await f.storage.accounts.create({ name: 'logged' });
+    const target = await f.storage.buckets.create({ accountId: account.id, name: 'log-target' });
+    const source = await f.storage.buckets.create({ accountId: account.id, name: 'log-source' });
+    await f.storage.bucketConfig.putLogging(source, { targetBucket: target.name, targetPrefix: 'access/' });
+    await f.storage.accessLogs.record(await f.storage.buckets.get(account.id, source.name), 'one line');
+
+    const logger = { info: jest.fn(), error: jest.fn() };
+    await createLifecycleWorker({ storage: f.storage, logger, gcIntervalMs: 60_000, sweepGraceMs: 3_600_000, logDeliveryIntervalMs: 60_000 }).runAllOnce();
+
+    expect(logger.error).not.toHaveBeenCalled();
+    expect(logger.info).toHaveBeenCalledWith(expect.objectContaining({ job: 'access-log-delivery', delivered: 1, objects: 1 }), 'job done');
+    const listed = await f.storage.objects.list({ bucket: target, maxKeys: 10 });
+    expect(listed.objects.map((o) => o.key)).toEqual([expect.stringMatching(/^access\/\d{4}(-\d\d){5}-[0-9A-F]{16}$/)]);
   });
 });

@@ -1,20 +1,25 @@
 import type { Storage } from '@gw/core';
-import { garbageCollectionJobs, JobLogger, JobRunner } from '@gw/lifecycle';
+import { accessLogDeliveryJob, garbageCollectionJobs, JobLogger, JobRunner } from '@gw/lifecycle';
 
 export interface LifecycleWorkerOptions {
   storage: Storage;
   logger: JobLogger;
   gcIntervalMs: number;
   sweepGraceMs: number;
+  logDeliveryIntervalMs: number;
 }
 
 /**
- * The background worker: garbage collection of blobs today; lifecycle rules and stale upload
- * aborts join as further jobs. Runs standalone (main.ts) or inside the all-in-one gateway.
+ * The background worker: garbage collection of blobs and delivery of server access logs today;
+ * lifecycle rules and stale upload aborts join as further jobs. Runs standalone (main.ts) or
+ * inside the all-in-one gateway.
  */
 export function createLifecycleWorker(options: LifecycleWorkerOptions): JobRunner {
   return new JobRunner(
-    garbageCollectionJobs(options.storage.gc, { gcIntervalMs: options.gcIntervalMs, sweepGraceMs: options.sweepGraceMs }),
+    [
+      ...garbageCollectionJobs(options.storage.gc, { gcIntervalMs: options.gcIntervalMs, sweepGraceMs: options.sweepGraceMs }),
+      accessLogDeliveryJob(options.storage, { intervalMs: options.logDeliveryIntervalMs }),
+    ],
     options.logger,
   );
 }

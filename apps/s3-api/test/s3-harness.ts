@@ -7,7 +7,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
 import request from 'supertest';
-import { deriveSigningKey, formatAmzDate, IdentityService, signRequestHeaders } from '@gw/auth';
+import { deriveSigningKey, formatAmzDate, IdentityService, signRequestHeaders, TokenService } from '@gw/auth';
 import { openTestWorld } from '@gw/auth/testing';
 import type { Storage } from '@gw/core';
 import { createLogger } from '@gw/http';
@@ -36,14 +36,16 @@ export interface S3Harness {
   creds: Credentials;
   storage: Storage;
   identity: IdentityService;
+  tokens: TokenService;
   db: Database;
   blobDir: string;
   close(): Promise<void>;
 }
 
-export async function startS3Harness(): Promise<S3Harness> {
+/** `domain`: S3_DOMAIN, for virtual-host-style requests (`Host: {bucket}.{domain}:port`). */
+export async function startS3Harness(options: { domain?: string } = {}): Promise<S3Harness> {
   const world = await openTestWorld({ accountName: 'wire' });
-  const app = createS3App({ ...world, logger: createLogger({ level: 'silent', name: 's3-wire' }) });
+  const app = createS3App({ ...world, domain: options.domain, logger: createLogger({ level: 'silent', name: 's3-wire' }) });
   const server = await listenOnLoopback(app);
   return {
     url: server.url,
@@ -54,6 +56,7 @@ export async function startS3Harness(): Promise<S3Harness> {
     creds: { accessKey: world.accessKey, secretKey: world.secretKey },
     storage: world.storage,
     identity: world.identity,
+    tokens: world.tokens,
     db: world.t.db,
     blobDir: world.blobDir,
     async close() {

@@ -1,7 +1,7 @@
+import { hkdfSync } from 'node:crypto';
+import { loadOrCreateKeyFile, loadOrCreateMasterKey } from '@gw/core';
 import type { Database } from '@gw/metadata';
 import { IdentityService } from './identity/identity-service';
-import { loadOrCreateKeyFile } from './secrets/key-file';
-import { loadOrCreateMasterKey } from './secrets/master-key';
 import { SecretBox } from './secrets/secret-box';
 import { TokenService } from './tokens/token-service';
 
@@ -11,7 +11,14 @@ export function openIdentity(db: Database, secrets: { masterKey?: Buffer; master
   return new IdentityService(db, new SecretBox(masterKey));
 }
 
-/** The token service over a database, signing with the key of the data dir (created on first start). */
-export function openTokens(db: Database, secrets: { tokenKeyFile: string }): TokenService {
-  return new TokenService(db, loadOrCreateKeyFile(secrets.tokenKeyFile, 'token signing key'));
+/**
+ * The token service over a database. Its signing key is derived from MASTER_KEY when the
+ * deployment gives one (every replica of every app then verifies every other's tokens without a
+ * shared file), else it is the key file of the data dir, created on first start.
+ */
+export function openTokens(db: Database, secrets: { masterKey?: Buffer; tokenKeyFile: string }): TokenService {
+  const key = secrets.masterKey
+    ? Buffer.from(hkdfSync('sha256', secrets.masterKey, Buffer.alloc(0), 'kos-gateway token signing key', 32))
+    : loadOrCreateKeyFile(secrets.tokenKeyFile, 'token signing key');
+  return new TokenService(db, key);
 }

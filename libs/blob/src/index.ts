@@ -12,3 +12,9 @@ export type { DigestAlgorithm, Digester, Digests, DigestStream } from './checksu
 export { BlobError, isBlobError } from './errors';
 export type { BlobErrorKind } from './errors';
 export { FsBlobStore } from './fs/fs-blob-store';
+export { EncryptingBlobStore } from './encryption/encrypting-blob-store';
+export type { BlobKey, EncryptedBlobWriteResult } from './encryption/encrypting-blob-store';
+export { MasterKeyWrapper } from './encryption/key-wrapper';
+export type { KeyWrapper } from './encryption/key-wrapper';
+export { loadOrCreateKeyFile } from './encryption/key-file';
+export { loadOrCreateMasterKey } from './encryption/master-key';

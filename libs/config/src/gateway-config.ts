@@ -46,6 +46,8 @@ export interface WorkerConfig {
   readonly gcIntervalMs: number;
   /** Orphan blob files and temp files younger than this are never swept. */
   readonly sweepGraceMs: number;
+  /** How often server access log lines are written into their target buckets. */
+  readonly logDeliveryIntervalMs: number;
 }
 
 export interface LimitsConfig {

@@ -47,6 +47,7 @@ export function loadConfig(env: Env = process.env): GatewayConfig {
       enabled: read.boolean('WORKER', DEFAULTS.worker),
       gcIntervalMs: read.integer('GC_INTERVAL_SECONDS', DEFAULTS.gcIntervalSeconds, 1, 86400) * 1000,
       sweepGraceMs: read.integer('GC_GRACE_SECONDS', DEFAULTS.gcGraceSeconds, MIN_GC_GRACE_SECONDS, 31_536_000) * 1000,
+      logDeliveryIntervalMs: read.integer('LOG_DELIVERY_INTERVAL_SECONDS', DEFAULTS.logDeliveryIntervalSeconds, 1, 86400) * 1000,
     },
     limits: { maxObjectSize: read.size('MAX_OBJECT_SIZE', DEFAULTS.maxObjectSize) },
     logLevel: read.oneOf('LOG_LEVEL', DEFAULTS.logLevel, LOG_LEVELS),

@@ -15,6 +15,7 @@ export const DEFAULTS = {
   worker: true,
   gcIntervalSeconds: 30,
   gcGraceSeconds: 3600,
+  logDeliveryIntervalSeconds: 60,
   // S3's limit for a single PUT; larger objects go through multipart upload.
   maxObjectSize: 5 * 2 ** 30,
   logLevel: 'info' as LogLevel,
@@ -105,6 +106,11 @@ export function describeSettings(): SettingDescription[] {
       name: 'GC_GRACE_SECONDS',
       default: code(DEFAULTS.gcGraceSeconds),
       description: `Orphan blob files and temp files younger than this many seconds are never swept (at least ${MIN_GC_GRACE_SECONDS}).`,
+    },
+    {
+      name: 'LOG_DELIVERY_INTERVAL_SECONDS',
+      default: code(DEFAULTS.logDeliveryIntervalSeconds),
+      description: 'Seconds between deliveries of S3 server access log lines into their target buckets by the worker (1..86400).',
     },
     {
       name: 'MAX_OBJECT_SIZE',

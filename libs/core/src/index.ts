@@ -19,6 +19,8 @@ export type { DeleteResult, DeleteManyResult, DeleteTarget, DeleteOptions } from
 export type { CopyObjectInput, CopyObjectResult, CopyMetadata } from './objects/copy-object';
 export type { ListVersionsInput, ListVersionsResult } from './objects/list-object-versions';
 export type { TaggingTarget } from './objects/object-tagging';
+export type { ServerSideEncryption } from '@gw/metadata';
+export type { UploadedPart } from './multipart/upload-part';
 export { tagSetFrom, assertValidTagSet, MAX_OBJECT_TAGS } from './objects/tag-set';
 export { DeleteMarkerError } from './objects/delete-marker-error';
 export { assertValidVersionId, NULL_VERSION } from './objects/version-id';
@@ -52,3 +54,6 @@ export type { OpenStorageOptions, OpenedStorage } from './open-storage';
 // protocol code depends on the core only.
 export { CHECKSUM_ALGORITHMS, createDigester, isChecksumAlgorithm } from '@gw/blob';
 export type { ChecksumAlgorithm } from '@gw/blob';
+// The master key, loaded once the same way by every process: core wraps data keys with it,
+// auth seals the stored S3 secrets with it (and keeps its token key file the same way).
+export { loadOrCreateKeyFile, loadOrCreateMasterKey } from '@gw/blob';

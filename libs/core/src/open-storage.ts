@@ -1,4 +1,4 @@
-import { FsBlobStore } from '@gw/blob';
+import { FsBlobStore, loadOrCreateMasterKey, MasterKeyWrapper } from '@gw/blob';
 import { openDatabase } from '@gw/metadata';
 import { createStorage, Storage } from './storage';
 import { DEFAULT_LIMITS } from './storage-context';
@@ -7,6 +7,11 @@ export interface OpenStorageOptions {
   database: { url?: string; embeddedDir: string; poolMax: number };
   blob: { backend: 'fs'; dir: string };
   region: string;
+  /**
+   * The master key (MASTER_KEY, else the key file of the data dir, created on first start): it
+   * wraps the data key of every encrypted object, as it wraps the stored S3 secrets.
+   */
+  secrets: { masterKey?: Buffer; masterKeyFile: string };
   maxObjectSize?: number;
   /** Apply pending migrations (default: only for the embedded store). */
   migrate?: boolean;
@@ -25,6 +30,7 @@ export async function openStorage(options: OpenStorageOptions): Promise<OpenedSt
       db,
       blobs,
       region: options.region,
+      keys: new MasterKeyWrapper(loadOrCreateMasterKey({ key: options.secrets.masterKey, file: options.secrets.masterKeyFile })),
       limits: { ...DEFAULT_LIMITS, maxObjectSize: options.maxObjectSize ?? DEFAULT_LIMITS.maxObjectSize },
     });
     return { ...storage, close: () => db.close() };

@@ -1,4 +1,4 @@
-import type { BlobStore } from '@gw/blob';
+import type { BlobStore, KeyWrapper } from '@gw/blob';
 import type { Database } from '@gw/metadata';
 
 /** What every core service works with: the metadata store, the blob store and the limits. */
@@ -7,6 +7,12 @@ export interface StorageContext {
   blobs: BlobStore;
   region: string;
   limits: StorageLimits;
+  /**
+   * Wraps the data keys of encrypted blobs (the master key). openStorage always sets it; a
+   * context built without it (tools that never touch object data) cannot write or read
+   * encrypted objects.
+   */
+  keys?: KeyWrapper;
 }
 
 export interface StorageLimits {

@@ -7,6 +7,7 @@ import { readCheckedSmallBody } from '../wire/body-integrity';
 import { checksumElements } from '../wire/checksum-headers';
 import { sendXml } from '../wire/common-headers';
 import { quoteEtag } from '../wire/object-headers';
+import { writeServerSideEncryption } from '../wire/server-side-encryption';
 import { uploadTargetOf } from '../wire/upload-target';
 import { writeNewVersionHeader } from '../wire/version-headers';
 import { childText, children, parseXml, renderXml } from '../wire/xml';
@@ -21,6 +22,7 @@ export const completeMultipartUpload: S3Operation = {
     const target = uploadTargetOf(call);
     const object = await call.services.storage.multipart.complete({ ...target, parts });
     writeNewVersionHeader(res, object.versionId);
+    writeServerSideEncryption(res, object.encryption);
     const location = `${req.protocol}://${req.headers.host}/${uriEncode(target.bucket.name, false)}/${uriEncode(object.key, false)}`;
     const xml = renderXml('CompleteMultipartUploadResult', {
       Location: location,

@@ -7,6 +7,7 @@ import { parseAclHeaders } from '../wire/acl-headers';
 import { sendXml } from '../wire/common-headers';
 import { authorizedCopySource } from '../wire/copy-source';
 import { quoteEtag, readStoredHeaders, readUserMetadata } from '../wire/object-headers';
+import { readServerSideEncryption, writeServerSideEncryption } from '../wire/server-side-encryption';
 import { assertStandardStorageClass } from '../wire/storage-class';
 import { parseTaggingHeader } from '../wire/tagging';
 import { xmlTime } from '../wire/timestamps';
@@ -27,6 +28,7 @@ export const copyObject: S3Operation = {
     const replaceTags = directive(req.headers, 'x-amz-tagging-directive', 'Unknown tagging directive.') === 'REPLACE';
     const acl = parseAclHeaders(req.headers);
     const tags = replaceTags ? (parseTaggingHeader(req.headers) ?? {}) : undefined;
+    const encryption = readServerSideEncryption(req.headers);
     const source = await authorizedCopySource(call);
 
     const { object, source: copied } = await call.services.storage.objects.copy({
@@ -40,8 +42,10 @@ export const copyObject: S3Operation = {
       changesAttributes: ATTRIBUTE_HEADERS.some((name) => req.headers[name] !== undefined),
       acl,
       ownerUserId: principal.kind === 'user' ? principal.userId : undefined,
+      encryption,
     });
     writeNewVersionHeader(res, object.versionId);
+    writeServerSideEncryption(res, object.encryption);
     if (source.bucket.versioning !== 'Unversioned') res.setHeader('x-amz-copy-source-version-id', copied.versionId);
     sendXml(res, renderXml('CopyObjectResult', { ETag: quoteEtag(object.etag), LastModified: xmlTime(object.createdAt) }));
   },

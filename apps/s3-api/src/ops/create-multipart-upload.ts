@@ -6,6 +6,7 @@ import { bucketOf } from '../routing/s3-operation';
 import { parseAclHeaders } from '../wire/acl-headers';
 import { sendXml } from '../wire/common-headers';
 import { readStoredHeaders, readUserMetadata } from '../wire/object-headers';
+import { readServerSideEncryption, writeServerSideEncryption } from '../wire/server-side-encryption';
 import { assertStandardStorageClass } from '../wire/storage-class';
 import { parseTaggingHeader } from '../wire/tagging';
 import { renderXml } from '../wire/xml';
@@ -29,8 +30,10 @@ export const createMultipartUpload: S3Operation = {
       checksumAlgorithm,
       ownerUserId: principal.kind === 'user' ? principal.userId : undefined,
       acl: parseAclHeaders(req.headers),
+      encryption: readServerSideEncryption(req.headers),
     });
     if (checksumAlgorithm) res.setHeader('x-amz-checksum-algorithm', checksumAlgorithm.toUpperCase());
+    writeServerSideEncryption(res, upload.encryption);
     sendXml(
       res,
       renderXml('InitiateMultipartUploadResult', { Tenant: call.accountId, Bucket: bucket.name, Key: upload.key, UploadId: upload.uploadId }),

@@ -6,6 +6,7 @@ import { declaredObjectSize, storedContentEncoding } from '../wire/body-size';
 import { writeChecksumHeaders } from '../wire/checksum-headers';
 import { readIntegrityHeaders } from '../wire/integrity-headers';
 import { quoteEtag, readStoredHeaders, readUserMetadata } from '../wire/object-headers';
+import { readServerSideEncryption, writeServerSideEncryption } from '../wire/server-side-encryption';
 import { assertStandardStorageClass } from '../wire/storage-class';
 import { parseTaggingHeader } from '../wire/tagging';
 import { writeNewVersionHeader } from '../wire/version-headers';
@@ -20,6 +21,7 @@ export const putObject: S3Operation = {
     const integrity = readIntegrityHeaders(req.headers, auth.trailers);
     const acl = parseAclHeaders(req.headers);
     const tags = parseTaggingHeader(req.headers);
+    const encryption = readServerSideEncryption(req.headers);
     const headers = readStoredHeaders(req.headers);
     const encoding = storedContentEncoding(headers['content-encoding']);
     if (encoding === undefined) delete headers['content-encoding'];
@@ -37,10 +39,12 @@ export const putObject: S3Operation = {
       tags,
       acl,
       integrity,
+      encryption,
     });
     res.setHeader('ETag', quoteEtag(object.etag));
     writeNewVersionHeader(res, object.versionId);
     writeChecksumHeaders(res, object.checksums, integrity.checksums);
+    writeServerSideEncryption(res, object.encryption);
     res.status(200).setHeader('Content-Length', '0');
     res.end();
   },

@@ -4,6 +4,7 @@ import { declaredObjectSize } from '../wire/body-size';
 import { writeChecksumHeaders } from '../wire/checksum-headers';
 import { readIntegrityHeaders } from '../wire/integrity-headers';
 import { quoteEtag } from '../wire/object-headers';
+import { refuseCustomerKeys, writeServerSideEncryption } from '../wire/server-side-encryption';
 import { partNumberOf, uploadTargetOf } from '../wire/upload-target';
 
 export const uploadPart: S3Operation = {
@@ -13,6 +14,7 @@ export const uploadPart: S3Operation = {
   async run(call) {
     const { req, res, auth } = call;
     const partNumber = partNumberOf(call);
+    refuseCustomerKeys(req.headers);
     const part = await call.services.storage.multipart.uploadPart({
       ...uploadTargetOf(call),
       partNumber,
@@ -22,6 +24,7 @@ export const uploadPart: S3Operation = {
     });
     res.setHeader('ETag', quoteEtag(part.etag));
     writeChecksumHeaders(res, part.checksums);
+    writeServerSideEncryption(res, part.encryption);
     res.status(200).setHeader('Content-Length', '0');
     res.end();
   },

@@ -7,6 +7,7 @@ import { signableRequest } from '../request/signable';
 import { resolveTarget } from '../request/target';
 import { setCommonHeaders } from '../wire/common-headers';
 import { matchRoute } from './route-table';
+import { noteRequestFacts } from './request-facts';
 import type { S3Call, S3Services } from './s3-operation';
 
 /**
@@ -18,12 +19,14 @@ export function s3RequestHandler(services: S3Services, authenticator: S3Authenti
   return async (req: Request, res: Response): Promise<void> => {
     setCommonHeaders(res);
     const signable = signableRequest(req);
-    const target = resolveTarget(signable.rawPath);
+    const target = resolveTarget(signable.rawPath, req.headers.host, services.domain);
     const query = queryParams(req);
     const operation = matchRoute(req.method, target, query, req.headers);
     res.locals.operation = operation.name;
 
-    const auth = await authenticator.authenticate(signable);
+    const auth = operation.authenticate
+      ? await operation.authenticate({ req, res, target, authenticator })
+      : await authenticator.authenticate({ ...signable, hostBucket: target.hostBucket });
     const principal = auth.principal;
     const accountId = target.accountId ?? (principal.kind === 'user' ? principal.accountId : undefined);
     if (!accountId) throw new GatewayError('AccessDenied');
@@ -38,6 +41,8 @@ export function s3RequestHandler(services: S3Services, authenticator: S3Authenti
         ? await services.storage.acls.accessTarget(accountId, target.bucketName, object)
         : undefined;
     const bucket = access?.bucket;
+    // For the CORS and access-log middlewares, before the decision: a refused request is answered and logged too.
+    noteRequestFacts(res, { target, principal, bucket });
     authorize({ principal, action: operation.action, resource: { accountId, bucket, key: target.key, object: access?.object } });
 
     const call: S3Call = {

@@ -24,6 +24,7 @@ describe('matchRoute', () => {
     ['HEAD', '/b', '', 'HeadBucket'],
     ['DELETE', '/b', '', 'DeleteBucket'],
     ['POST', '/b', 'delete', 'DeleteObjects'],
+    ['POST', '/b', '', 'PostObject'],
     ['GET', '/b', 'acl', 'GetBucketAcl'],
     ['PUT', '/b', 'acl', 'PutBucketAcl'],
     ['GET', '/b/k', 'acl', 'GetObjectAcl'],
@@ -52,6 +53,14 @@ describe('matchRoute', () => {
     ['GET', '/b/k', 'tagging&versionId=v', 'GetObjectTagging'],
     ['PUT', '/b/k', 'tagging', 'PutObjectTagging'],
     ['DELETE', '/b/k', 'versionId=v&tagging', 'DeleteObjectTagging'],
+    ['GET', '/b', 'lifecycle', 'GetBucketLifecycleConfiguration'],
+    ['PUT', '/b', 'lifecycle', 'PutBucketLifecycleConfiguration'],
+    ['DELETE', '/b', 'lifecycle', 'DeleteBucketLifecycle'],
+    ['GET', '/b', 'cors', 'GetBucketCors'],
+    ['PUT', '/b', 'cors', 'PutBucketCors'],
+    ['DELETE', '/b', 'cors', 'DeleteBucketCors'],
+    ['GET', '/b', 'logging', 'GetBucketLogging'],
+    ['PUT', '/b', 'logging', 'PutBucketLogging'],
   ])('%s %s?%s is %s', (method, path, query, name) => {
     expect(route(method, path, query)).toBe(name);
   });
@@ -79,8 +88,9 @@ describe('matchRoute', () => {
     ['GET', '/b', 'list-type=2&versions'],
     ['GET', '/b', 'versioning&versions'],
     ['GET', '/b', 'list-type=1'],
-    ['PUT', '/b', 'lifecycle'],
-    ['DELETE', '/b', 'cors'],
+    ['PUT', '/b', 'replication'],
+    ['DELETE', '/b', 'website'],
+    ['GET', '/b/k', 'lifecycle'],
     ['GET', '/b/k', 'torrent&versionId=v'],
     ['PUT', '/b/k', 'versionId=v'],
     ['PUT', '/b/k', 'uploadId=u'],
@@ -94,7 +104,6 @@ describe('matchRoute', () => {
 
   it.each([
     ['POST', '/b/k'],
-    ['POST', '/b'],
     ['PATCH', '/b/k'],
     ['PATCH', '/b'],
     ['PUT', '/'],

@@ -32,6 +32,18 @@ import { getObjectTagging } from '../ops/get-object-tagging';
 import { listObjectVersions } from '../ops/list-object-versions';
 import { putBucketVersioning } from '../ops/put-bucket-versioning';
 import { putObjectTagging } from '../ops/put-object-tagging';
+import { postObject } from '../ops/post-object';
+import { deleteBucketCors } from '../ops/delete-bucket-cors';
+import { deleteBucketLifecycle } from '../ops/delete-bucket-lifecycle';
+import { getBucketCors } from '../ops/get-bucket-cors';
+import { getBucketLifecycleConfiguration } from '../ops/get-bucket-lifecycle-configuration';
+import { getBucketLogging } from '../ops/get-bucket-logging';
+import { putBucketCors } from '../ops/put-bucket-cors';
+import { putBucketLifecycleConfiguration } from '../ops/put-bucket-lifecycle-configuration';
+import { putBucketLogging } from '../ops/put-bucket-logging';
+import { deleteBucketEncryption } from '../ops/delete-bucket-encryption';
+import { getBucketEncryption } from '../ops/get-bucket-encryption';
+import { putBucketEncryption } from '../ops/put-bucket-encryption';
 
 interface Route {
   method: string;
@@ -59,6 +71,7 @@ const ROUTES: Route[] = [
   { method: 'HEAD', target: 'bucket', operation: headBucket },
   { method: 'DELETE', target: 'bucket', operation: deleteBucket },
   { method: 'POST', target: 'bucket', subresource: 'delete', operation: deleteObjects },
+  { method: 'POST', target: 'bucket', operation: postObject },
   { method: 'GET', target: 'bucket', subresource: 'acl', operation: getBucketAcl },
   { method: 'PUT', target: 'bucket', subresource: 'acl', operation: putBucketAcl },
   { method: 'GET', target: 'object', subresource: 'acl', accepts: ['versionId'], operation: getObjectAcl },
@@ -78,6 +91,17 @@ const ROUTES: Route[] = [
   { method: 'GET', target: 'object', subresource: 'tagging', accepts: ['versionId'], operation: getObjectTagging },
   { method: 'PUT', target: 'object', subresource: 'tagging', accepts: ['versionId'], operation: putObjectTagging },
   { method: 'DELETE', target: 'object', subresource: 'tagging', accepts: ['versionId'], operation: deleteObjectTagging },
+  { method: 'GET', target: 'bucket', subresource: 'lifecycle', operation: getBucketLifecycleConfiguration },
+  { method: 'PUT', target: 'bucket', subresource: 'lifecycle', operation: putBucketLifecycleConfiguration },
+  { method: 'DELETE', target: 'bucket', subresource: 'lifecycle', operation: deleteBucketLifecycle },
+  { method: 'GET', target: 'bucket', subresource: 'cors', operation: getBucketCors },
+  { method: 'PUT', target: 'bucket', subresource: 'cors', operation: putBucketCors },
+  { method: 'DELETE', target: 'bucket', subresource: 'cors', operation: deleteBucketCors },
+  { method: 'GET', target: 'bucket', subresource: 'logging', operation: getBucketLogging },
+  { method: 'PUT', target: 'bucket', subresource: 'logging', operation: putBucketLogging },
+  { method: 'GET', target: 'bucket', subresource: 'encryption', operation: getBucketEncryption },
+  { method: 'PUT', target: 'bucket', subresource: 'encryption', operation: putBucketEncryption },
+  { method: 'DELETE', target: 'bucket', subresource: 'encryption', operation: deleteBucketEncryption },
   { method: 'PUT', target: 'object', header: 'x-amz-copy-source', operation: copyObject },
   { method: 'GET', target: 'object', accepts: ['versionId'], operation: getObject },
   { method: 'HEAD', target: 'object', accepts: ['versionId'], operation: headObject },

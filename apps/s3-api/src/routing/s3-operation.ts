@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
-import type { Action, IdentityService, Principal, S3Authentication } from '@gw/auth';
+import type { Action, IdentityService, Principal, S3Authentication, S3Authenticator, TokenService } from '@gw/auth';
 import type { BucketRecord, Storage } from '@gw/core';
 import type { S3Target } from '../request/target';
 
@@ -8,7 +8,11 @@ import type { S3Target } from '../request/target';
 export interface S3Services {
   storage: Storage;
   identity: IdentityService;
+  /** Bearer tokens: STS session tokens, and the X-Auth-Tokens STS exchanges for them. */
+  tokens: TokenService;
   region: string;
+  /** Base domain of virtual-host-style addressing (`{bucket}.{domain}`); path style only when absent. */
+  domain?: string;
 }
 
 /** One S3 request after identification, authentication and authorization. */
@@ -34,6 +38,12 @@ export interface S3Operation {
   action: Action;
   /** False for operations on a bucket that does not exist yet (CreateBucket). */
   needsBucket: boolean;
+  /**
+   * For an operation whose credentials travel in the body rather than in the headers or the
+   * query (POST Object: the signed policy of the form), how to authenticate it; the rest of the
+   * lifecycle is the same.
+   */
+  authenticate?(request: { req: Request; res: Response; target: S3Target; authenticator: S3Authenticator }): Promise<S3Authentication>;
   run(call: S3Call): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { authorize } from '@gw/auth';
 import { CopyRange, CopySource, GatewayError, ReadConditions } from '@gw/core';
-import { parseReadConditions } from '@gw/http';
+import { parseConditionHeaders } from '@gw/http';
 import type { S3Call } from '../routing/s3-operation';
 
 /** The object `x-amz-copy-source` names: `bucket/key` or `/bucket/key`, URL-encoded, optional `?versionId=`. */
@@ -27,10 +27,10 @@ export function parseCopySource(header: string): CopySourceName {
   return { bucketName, key, ...(versionId !== null ? { versionId } : {}) };
 }
 
-/** `x-amz-copy-source-if-*`: the read conditions, under the copy's header names. */
+/** `x-amz-copy-source-if-*`: the read conditions, under the copy's header names (future dates count). */
 export function readCopyConditions(headers: IncomingHttpHeaders): ReadConditions {
   const copyHeader = (name: string) => headers[`x-amz-copy-source-${name}`] as string | undefined;
-  return parseReadConditions({
+  return parseConditionHeaders({
     'if-match': copyHeader('if-match'),
     'if-none-match': copyHeader('if-none-match'),
     'if-modified-since': copyHeader('if-modified-since'),

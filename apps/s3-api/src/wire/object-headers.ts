@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Response } from 'express';
 import type { ObjectRecord, ResolvedRange } from '@gw/core';
+import { writeServerSideEncryption } from './server-side-encryption';
 import { httpDate } from './timestamps';
 
 /** System headers S3 stores with an object and returns on GET and HEAD. */
@@ -42,6 +43,7 @@ export function writeObjectHeaders(res: Response, object: ObjectRecord): void {
   if (object.partCount) res.setHeader('x-amz-mp-parts-count', String(object.partCount));
   const tagCount = Object.keys(object.tags).length;
   if (tagCount > 0) res.setHeader('x-amz-tagging-count', String(tagCount));
+  writeServerSideEncryption(res, object.encryption);
 }
 
 /** Status, Content-Length and Content-Range of a GET or HEAD answer: 206 for a range, else 200. */

@@ -1,9 +1,11 @@
 import { GatewayError, parsePartNumber, ReadObjectInput } from '@gw/core';
 import { parseRangeHeader, parseReadConditions } from '@gw/http';
 import { bucketOf, S3Call } from '../routing/s3-operation';
+import { refuseCustomerKeys } from './server-side-encryption';
 
 /** What GetObject and HeadObject ask the core: the object, its preconditions and range. */
 export function readObjectInput(call: S3Call): ReadObjectInput {
+  refuseCustomerKeys(call.req.headers);
   return {
     bucket: bucketOf(call),
     key: call.target.key!,

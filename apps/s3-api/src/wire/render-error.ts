@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { DeleteMarkerError, GatewayError } from '@gw/core';
 import { S3_ERROR_CODES } from './s3-error-codes';
+import { noteRequestFacts } from '../routing/request-facts';
 import { setCommonHeaders } from './common-headers';
 import { quoteEtag } from './object-headers';
 import { httpDate } from './timestamps';
@@ -14,6 +15,7 @@ import { renderXml } from './xml';
 export function renderS3Error(error: GatewayError, req: Request, res: Response): void {
   const wire = S3_ERROR_CODES[error.code];
   const status = wire.status ?? error.status;
+  noteRequestFacts(res, { errorCode: wire.code });
   setCommonHeaders(res);
   // An unread request body cannot be skipped safely (it may be huge): answer, then close.
   if (!req.complete) res.setHeader('Connection', 'close');

@@ -26,6 +26,13 @@ export interface NewCredential {
   secretKey: string;
 }
 
+export interface ResolvedAccessKey {
+  secretKey: string;
+  principal: UserPrincipal;
+  /** Temporary (STS) keys: the jti of the session token a request signed with this key must carry. */
+  sessionJti?: string;
+}
+
 export interface NewApiKey {
   apiKey: ApiKeyRecord;
   /** Shown once, at creation; only its hash is stored. */
@@ -85,7 +92,16 @@ export class IdentityService {
     if (!(await repositories(this.db.knex).users.delete(userId))) throw new GatewayError('NoSuchUser');
   }
 
-  async createCredential(input: { userId: string; accessKey?: string; secretKey?: string }): Promise<NewCredential> {
+  /**
+   * An S3 key pair for a user. A temporary one (STS) expires and is bound to the session token
+   * whose jti it names: requests signed with it must carry that token.
+   */
+  async createCredential(input: {
+    userId: string;
+    accessKey?: string;
+    secretKey?: string;
+    temporary?: { expiresAt: Date; tokenJti: string };
+  }): Promise<NewCredential> {
     const accessKey = input.accessKey ?? generateAccessKey();
     const secretKey = input.secretKey ?? generateSecretKey();
     if (!ACCESS_KEY.test(accessKey)) throw new GatewayError('InvalidArgument', 'Access keys are 3..128 letters and digits.');
@@ -95,6 +111,7 @@ export class IdentityService {
         accessKey,
         userId: input.userId,
         secretEnc: this.box.seal(secretKey, accessKey),
+        ...(input.temporary && { kind: 'temporary' as const, expiresAt: input.temporary.expiresAt, tokenJti: input.temporary.tokenJti }),
       });
       return { credential, secretKey };
     } catch (error) {
@@ -120,13 +137,14 @@ export class IdentityService {
    * disabled key, ExpiredToken for an expired temporary one, AccessDenied for a disabled user
    * or account.
    */
-  async resolveAccessKey(accessKey: string, now = new Date()): Promise<{ secretKey: string; principal: UserPrincipal }> {
+  async resolveAccessKey(accessKey: string, now = new Date()): Promise<ResolvedAccessKey> {
     const found = await repositories(this.db.knex).credentials.findWithOwner(accessKey);
     if (!found || found.credential.status !== 'active') throw new GatewayError('InvalidAccessKeyId', undefined, { AWSAccessKeyId: accessKey });
     const { credential, user, account } = found;
     if (credential.expiresAt && credential.expiresAt <= now) throw new GatewayError('ExpiredToken');
     const principal = activePrincipal(user, account);
-    return { secretKey: this.box.open(credential.secretEnc, accessKey), principal: { ...principal, accessKey } };
+    const sessionJti = credential.kind === 'temporary' ? (credential.tokenJti ?? '') : undefined;
+    return { secretKey: this.box.open(credential.secretEnc, accessKey), principal: { ...principal, accessKey }, ...(sessionJti !== undefined && { sessionJti }) };
   }
 
   async createApiKey(input: { userId: string; name: string; key?: string }): Promise<NewApiKey> {

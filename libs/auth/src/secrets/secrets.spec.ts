@@ -1,8 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { loadOrCreateMasterKey } from './master-key';
 import { hashPassword, verifyPassword } from './passwords';
 import { SecretBox } from './secret-box';
 
@@ -23,23 +19,6 @@ describe('SecretBox', () => {
     parts[3] = Buffer.from('tampered').toString('base64url');
     expect(() => box.open(parts.join('.'), 'AKID')).toThrow();
     expect(() => new SecretBox(randomBytes(32)).open(sealed, 'AKID')).toThrow();
-  });
-});
-
-describe('master key', () => {
-  it('is generated once into a private file and read back', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'gw-mk-'));
-    try {
-      const file = path.join(dir, 'master.key');
-      const first = loadOrCreateMasterKey({ file });
-      expect(first).toHaveLength(32);
-      expect(statSync(file).mode & 0o777).toBe(0o600);
-      expect(loadOrCreateMasterKey({ file })).toEqual(first);
-      const given = randomBytes(32);
-      expect(loadOrCreateMasterKey({ key: given, file })).toBe(given);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });
 

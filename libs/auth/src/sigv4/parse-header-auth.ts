@@ -50,7 +50,7 @@ export function parseHeaderAuth(req: SignableRequest, authorization: string): He
   const value = authorization.trim();
   const space = value.search(/\s/);
   const algorithm = space === -1 ? value : value.slice(0, space);
-  // SigV2 (`AWS AKID:sig`) is recognised only to say so; it is a separate job.
+  // SigV2 (`AWS AKID:sig`) is read by ../sigv2 before SigV4 is tried; here it is only named.
   if (algorithm === 'AWS') throw malformed('Signature Version 2 is not supported.');
   if (algorithm !== ALGORITHM) throw malformed(`the authorization mechanism "${algorithm}" is not supported. Please use ${ALGORITHM}.`);
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { FsBlobStore } from '@gw/blob';
+import { FsBlobStore, loadOrCreateMasterKey, MasterKeyWrapper } from '@gw/blob';
 import { createStorage, DEFAULT_LIMITS, Storage } from '@gw/core';
 import type { UserRole } from '@gw/metadata';
 import { createTestDatabase, TestDatabase } from '@gw/metadata/testing';
@@ -30,8 +30,11 @@ export async function openTestWorld(options: { accountName?: string; userName?: 
   const t = await createTestDatabase();
   try {
     const blobDir = join(t.dir, 'blobs');
-    const storage = createStorage({ db: t.db, blobs: await FsBlobStore.open(blobDir), region, limits: DEFAULT_LIMITS });
-    const identity = openIdentity(t.db, { masterKeyFile: join(t.dir, 'master.key') });
+    const masterKeyFile = join(t.dir, 'master.key');
+    // One master key for both, as openStorage and openIdentity share it in a real process.
+    const keys = new MasterKeyWrapper(loadOrCreateMasterKey({ file: masterKeyFile }));
+    const storage = createStorage({ db: t.db, blobs: await FsBlobStore.open(blobDir), keys, region, limits: DEFAULT_LIMITS });
+    const identity = openIdentity(t.db, { masterKeyFile });
     const tokens = openTokens(t.db, { tokenKeyFile: join(t.dir, 'token-signing.key') });
     const account = await storage.accounts.create({ name: options.accountName ?? 'tests' });
     const user = await identity.createUser({ accountId: account.id, name: options.userName ?? 'tester', role: options.role ?? 'admin' });

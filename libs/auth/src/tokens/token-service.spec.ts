@@ -107,11 +107,8 @@ describe('TokenService', () => {
     await expect(tokens.issue({ userId: world.userId, kind: auth, ttlSeconds: 60, claims: { sub: 'x' } })).rejects.toThrow(/set by the token service/);
     expect(() => new TokenService(world.t.db, Buffer.alloc(16))).toThrow(/32 bytes/);
   });
-});
 
-describe('openTokens', () => {
-  it('generates the signing key once into a private file and signs with it across restarts', async () => {
-    const world = await openTestWorld({ accountName: 'token-key' });
+  it('openTokens generates the signing key once into a private file and signs with it across restarts', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'gw-tk-'));
     try {
       const file = path.join(dir, 'sub', 'token-signing.key');
@@ -119,9 +116,20 @@ describe('openTokens', () => {
       expect(statSync(file).mode & 0o777).toBe(0o600);
       const { token } = await first.issue({ userId: world.userId, kind: 'auth', ttlSeconds: 60 });
       await expect(openTokens(world.t.db, { tokenKeyFile: file }).verify(token)).resolves.toMatchObject({ userId: world.userId });
+      await expect(tokens.verify(token)).rejects.toMatchObject({ reason: 'signature' });
     } finally {
       rmSync(dir, { recursive: true, force: true });
-      await world.close();
     }
+  });
+
+  it('openTokens derives the key from MASTER_KEY when given, so replicas without a shared data dir agree', async () => {
+    const masterKey = Buffer.alloc(32, 9);
+    const a = openTokens(world.t.db, { masterKey, tokenKeyFile: path.join(world.t.dir, 'a', 'never-written.key') });
+    const b = openTokens(world.t.db, { masterKey, tokenKeyFile: path.join(world.t.dir, 'b', 'never-written.key') });
+    const { token } = await a.issue({ userId: world.userId, kind: 'auth', ttlSeconds: 60 });
+    await expect(b.verify(token)).resolves.toMatchObject({ userId: world.userId });
+    expect(() => statSync(path.join(world.t.dir, 'a', 'never-written.key'))).toThrow();
+    const other = openTokens(world.t.db, { masterKey: Buffer.alloc(32, 8), tokenKeyFile: path.join(world.t.dir, 'c.key') });
+    await expect(other.verify(token)).rejects.toMatchObject({ reason: 'signature' });
   });
 });

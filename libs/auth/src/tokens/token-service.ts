@@ -52,7 +52,9 @@ export class TokenService {
   }
 
   async issue(input: IssueTokenInput, now = new Date()): Promise<IssuedToken> {
-    if (!Number.isInteger(input.ttlSeconds) || input.ttlSeconds <= 0) throw new GatewayError('InvalidArgument', 'A token lives a positive whole number of seconds.');
+    if (!Number.isInteger(input.ttlSeconds) || input.ttlSeconds <= 0) {
+      throw new GatewayError('InvalidArgument', 'A token lives a positive whole number of seconds.');
+    }
     const extra = Object.entries(input.claims ?? {});
     const reserved = extra.find(([name]) => RESERVED_CLAIMS.has(name));
     if (reserved) throw new Error(`The claim "${reserved[0]}" is set by the token service.`);

@@ -1,8 +1,9 @@
-import { BucketRecord, isUniqueViolation, repositories, withTransaction } from '@gw/metadata';
+import { BucketRecord, isUniqueViolation, repositories, ServerSideEncryption, withTransaction } from '@gw/metadata';
 import type { AclInput } from '../acl/acl';
 import { resolveAcl } from '../acl/resolve-acl';
 import { GatewayError } from '../errors';
 import type { StorageContext } from '../storage-context';
+import { bucketEncryptionOf, removeBucketEncryption, setBucketEncryption } from './bucket-encryption';
 import { assertValidBucketName } from './bucket-name';
 import { setBucketVersioning, VersioningStatus } from './bucket-versioning';
 
@@ -39,6 +40,21 @@ export class BucketService {
   /** PutBucketVersioning: Enabled or Suspended (see `setBucketVersioning`). */
   setVersioning(bucket: BucketRecord, status: VersioningStatus): Promise<BucketRecord> {
     return setBucketVersioning(this.ctx, bucket, status);
+  }
+
+  /** GetBucketEncryption: the default encryption, or ServerSideEncryptionConfigurationNotFoundError. */
+  getEncryption(bucket: BucketRecord): ServerSideEncryption {
+    return bucketEncryptionOf(bucket);
+  }
+
+  /** PutBucketEncryption: only on an empty bucket (see `setBucketEncryption`). */
+  setEncryption(bucket: BucketRecord, encryption: ServerSideEncryption): Promise<BucketRecord> {
+    return setBucketEncryption(this.ctx, bucket, encryption);
+  }
+
+  /** DeleteBucketEncryption: new objects are stored in clear; encrypted ones stay encrypted. */
+  deleteEncryption(bucket: BucketRecord): Promise<BucketRecord> {
+    return removeBucketEncryption(this.ctx, bucket);
   }
 
   /** The bucket, or NoSuchBucket. */

@@ -36,6 +36,14 @@ export const ERROR_CATALOGUE = {
   MalformedACLError: { status: 400, message: 'The XML you provided was not well-formed or did not validate against our published schema.' },
   MissingSecurityHeader: { status: 400, message: 'Your request was missing a required header.' },
   UnresolvableGrantByEmailAddress: { status: 400, message: 'The email address you provided does not match any account on record.' },
+  // Browser POST uploads (POST Object).
+  MalformedPOSTRequest: { status: 400, message: 'The body of your POST request is not well-formed multipart/form-data.' },
+  InvalidPolicyDocument: { status: 400, message: 'The content of the form does not meet the conditions specified in the policy document.' },
+  MaxPostPreDataLengthExceededError: { status: 400, message: 'Your POST request fields preceding the upload file were too large.' },
+  // STS (AssumeRoleWithWebIdentity) parameter errors, named as AWS STS names them.
+  ValidationError: { status: 400, message: 'The input fails to satisfy the constraints specified by the service.' },
+  InvalidParameterValue: { status: 400, message: 'An invalid or out-of-range value was supplied for the input parameter.' },
+  InvalidAction: { status: 400, message: 'The action or operation requested is invalid.' },
   InvalidTargetBucketForLogging: { status: 400, message: 'The target bucket for logging does not exist, is not owned by you, or does not have the appropriate grants for the log-delivery group.' },
   // 401 / 403
   Unauthorized: { status: 401, message: 'Authentication required.' },
@@ -56,12 +64,14 @@ export const ERROR_CATALOGUE = {
   NoSuchCredential: { status: 404, message: 'The specified credential does not exist.' },
   NoSuchLifecycleConfiguration: { status: 404, message: 'The lifecycle configuration does not exist' },
   NoSuchCORSConfiguration: { status: 404, message: 'The CORS configuration does not exist' },
+  ServerSideEncryptionConfigurationNotFoundError: { status: 404, message: 'The server side encryption configuration was not found' },
   NotFound: { status: 404, message: 'Not Found' },
   // 405 / 409 / 411 / 412 / 416
   MethodNotAllowed: { status: 405, message: 'The specified method is not allowed against this resource.' },
   BucketAlreadyExists: { status: 409, message: 'The requested bucket name is not available.' },
   BucketAlreadyOwnedByYou: { status: 409, message: 'Your previous request to create the named bucket succeeded and you already own it.' },
   BucketNotEmpty: { status: 409, message: 'The bucket you tried to delete is not empty.' },
+  InvalidBucketState: { status: 409, message: 'The request is not valid with the current state of the bucket.' },
   Conflict: { status: 409, message: 'The request conflicts with the current state of the resource.' },
   OperationAborted: { status: 409, message: 'A conflicting conditional operation is currently in progress against this resource.' },
   PreconditionFailed: { status: 412, message: 'At least one of the preconditions you specified did not hold.' },

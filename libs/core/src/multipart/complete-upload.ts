@@ -53,6 +53,7 @@ export async function completeUpload(ctx: StorageContext, input: CompleteUploadI
       partCount: chosen.length,
       ownerUserId: upload.ownerUserId,
       acl: upload.acl,
+      encryption: upload.encryption,
     });
     await repos.objects.insertParts(object.id, manifest);
     const listed = new Set(chosen.map((part) => part.partNumber));
@@ -90,7 +91,8 @@ function assertPartSize(part: UploadPartRecord): void {
 function manifestOf(parts: UploadPartRecord[]): ObjectPartRecord[] {
   let offset = 0;
   return parts.map((part) => {
-    const entry = { partNumber: part.partNumber, blobId: part.blobId, size: part.size, etag: part.etag, startOffset: offset };
+    const { partNumber, blobId, blobKey, size, etag } = part;
+    const entry = { partNumber, blobId, blobKey, size, etag, startOffset: offset };
     offset += part.size;
     return entry;
   });

@@ -1,5 +1,5 @@
 import type { ChecksumAlgorithm } from '@gw/blob';
-import { BucketRecord, repositories, UploadRecord, withTransaction } from '@gw/metadata';
+import { BucketRecord, repositories, ServerSideEncryption, UploadRecord, withTransaction } from '@gw/metadata';
 import type { AclInput } from '../acl/acl';
 import { objectOwnerOf } from '../acl/canned-acl';
 import { resolveAcl } from '../acl/resolve-acl';
@@ -24,9 +24,14 @@ export interface CreateUploadInput {
   ownerUserId?: string;
   /** The completed object's ACL; private when absent. */
   acl?: AclInput;
+  /** Encrypt the parts and the object at rest (S3: x-amz-server-side-encryption), whatever the bucket's default. */
+  encryption?: ServerSideEncryption;
 }
 
-/** CreateMultipartUpload: records the upload under a new opaque id; no data yet. */
+/**
+ * CreateMultipartUpload: records the upload under a new opaque id; no data yet. Its encryption
+ * is decided now (asked for, or the bucket's default), so every part of it is stored alike.
+ */
 export async function createUpload(ctx: StorageContext, input: CreateUploadInput): Promise<UploadRecord> {
   assertValidObjectKey(input.key);
   assertUserMetadataSize(input.userMeta ?? {}, ctx.limits.maxUserMetadataBytes);
@@ -50,6 +55,7 @@ export async function createUpload(ctx: StorageContext, input: CreateUploadInput
       checksumAlgorithm: input.checksumAlgorithm,
       ownerUserId: input.ownerUserId,
       acl,
+      encryption: input.encryption ?? bucket.encryption,
       initiatedAt,
     });
   });

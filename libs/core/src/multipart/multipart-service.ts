@@ -1,4 +1,4 @@
-import type { ObjectRecord, UploadPartRecord, UploadRecord } from '@gw/metadata';
+import type { ObjectRecord, UploadRecord } from '@gw/metadata';
 import type { StorageContext } from '../storage-context';
 import { abortUpload } from './abort-upload';
 import { CompleteUploadInput, completeUpload } from './complete-upload';
@@ -6,7 +6,7 @@ import { createUpload, CreateUploadInput } from './create-upload';
 import type { UploadTarget } from './find-upload';
 import { listParts, ListPartsInput, ListPartsResult } from './list-parts';
 import { listUploads, ListUploadsInput, ListUploadsResult } from './list-uploads';
-import { uploadPart, UploadPartInput } from './upload-part';
+import { uploadPart, UploadedPart, UploadPartInput } from './upload-part';
 import { uploadPartCopy, UploadPartCopyInput } from './upload-part-copy';
 
 /**
@@ -19,10 +19,10 @@ export class MultipartService {
   create(input: CreateUploadInput): Promise<UploadRecord> {
     return createUpload(this.ctx, input);
   }
-  uploadPart(input: UploadPartInput): Promise<UploadPartRecord> {
+  uploadPart(input: UploadPartInput): Promise<UploadedPart> {
     return uploadPart(this.ctx, input);
   }
-  uploadPartCopy(input: UploadPartCopyInput): Promise<UploadPartRecord> {
+  uploadPartCopy(input: UploadPartCopyInput): Promise<UploadedPart> {
     return uploadPartCopy(this.ctx, input);
   }
   listParts(input: ListPartsInput): Promise<ListPartsResult> {

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
-import type { BlobWriteResult, ChecksumAlgorithm } from '@gw/blob';
-import { repositories, UploadPartRecord, UploadRecord } from '@gw/metadata';
+import type { ChecksumAlgorithm } from '@gw/blob';
+import { repositories, ServerSideEncryption, UploadPartRecord, UploadRecord } from '@gw/metadata';
+import type { WrittenBlob } from '../blob-io';
 import { GatewayError } from '../errors';
 import { commitWithBlob, IntegrityExpectations, writeVerifiedBlob } from '../objects/put-object';
 import type { StorageContext } from '../storage-context';
@@ -15,13 +16,16 @@ export interface UploadPartInput extends UploadTarget {
   integrity?: IntegrityExpectations;
 }
 
+/** A recorded part, with the encryption at rest its upload gave it. */
+export type UploadedPart = UploadPartRecord & { encryption?: ServerSideEncryption };
+
 /**
  * UploadPart: the body becomes a blob of its own (MD5 and the requested checksums computed as it
  * streams, verified like a PutObject body), then one transaction records it as part N. A part
  * uploaded again under the same number replaces the earlier one, whose blob is queued for
- * collection in that transaction.
+ * collection in that transaction. Parts are encrypted at rest when their upload is.
  */
-export async function uploadPart(ctx: StorageContext, input: UploadPartInput): Promise<UploadPartRecord> {
+export async function uploadPart(ctx: StorageContext, input: UploadPartInput): Promise<UploadedPart> {
   assertPartNumber(input.partNumber);
   const upload = await findUpload(ctx.db.knex, input); // before reading a body that would be thrown away
   if (input.size !== undefined && input.size > ctx.limits.maxObjectSize) throw new GatewayError('EntityTooLarge');
@@ -30,8 +34,9 @@ export async function uploadPart(ctx: StorageContext, input: UploadPartInput): P
     body: input.body,
     size: input.size,
     integrity: { ...input.integrity, checksums: partChecksums(upload, input.integrity?.checksums) },
+    encryption: upload.encryption,
   });
-  return commitPart(ctx, input, input.partNumber, blob);
+  return commitPart(ctx, input, input.partNumber, blob, upload.encryption);
 }
 
 /** The checksums a part gets: those the client asked for, plus the upload's own algorithm. */
@@ -42,19 +47,27 @@ export function partChecksums(upload: UploadRecord, requested: readonly Checksum
 }
 
 /** Records a durable blob as part `partNumber`; the upload may have ended meanwhile (NoSuchUpload, blob removed). */
-export function commitPart(ctx: StorageContext, target: UploadTarget, partNumber: number, blob: BlobWriteResult): Promise<UploadPartRecord> {
+export function commitPart(
+  ctx: StorageContext,
+  target: UploadTarget,
+  partNumber: number,
+  blob: WrittenBlob,
+  encryption: ServerSideEncryption | undefined,
+): Promise<UploadedPart> {
   return commitWithBlob(ctx, blob, async (trx) => {
     await findUpload(trx, target, { lock: true });
     const repos = repositories(trx);
     const replaced = await repos.uploads.findPart(target.uploadId, partNumber);
     if (replaced) await repos.blobs.enqueueGarbage([replaced.blobId]);
-    return repos.uploads.putPart({
+    const part = await repos.uploads.putPart({
       uploadId: target.uploadId,
       partNumber,
       blobId: blob.id,
+      blobKey: blob.key,
       size: blob.size,
       etag: blob.md5,
       checksums: blob.checksums as Record<string, string>,
     });
+    return { ...part, encryption };
   });
 }

@@ -1,12 +1,13 @@
-import { BucketRecord, ObjectRecord, Queryable, repositories, withTransaction } from '@gw/metadata';
+import { isChecksumAlgorithm } from '@gw/blob';
+import { AclGrant, BucketRecord, ObjectRecord, Queryable, repositories, ServerSideEncryption, withTransaction } from '@gw/metadata';
 import type { AclInput } from '../acl/acl';
 import { objectOwnerOf } from '../acl/canned-acl';
 import { resolveAcl } from '../acl/resolve-acl';
 import { GatewayError } from '../errors';
 import type { StorageContext } from '../storage-context';
-import { checkCopyConditions, copyError, CopySource, copySourceTooLarge } from './copy-source';
+import { checkCopyConditions, copyError, CopySource, copySourceTooLarge, openCopySource } from './copy-source';
 import { assertValidObjectKey } from './object-key';
-import { insertObjectVersion } from './put-object';
+import { commitWithBlob, insertObjectVersion, writeVerifiedBlob } from './put-object';
 import { resolveVersion } from './resolve-version';
 import { assertValidTagSet } from './tag-set';
 import { assertUserMetadataSize } from './user-metadata';
@@ -31,6 +32,8 @@ export interface CopyObjectInput {
   /** The copy's ACL (never the source's); private when absent. */
   acl?: AclInput;
   ownerUserId?: string;
+  /** Encrypt the copy at rest (S3: x-amz-server-side-encryption), whatever the destination bucket's default. */
+  encryption?: ServerSideEncryption;
 }
 
 export interface CopyObjectResult {
@@ -40,14 +43,14 @@ export interface CopyObjectResult {
 }
 
 /**
- * CopyObject, within a bucket or across buckets, writing no data: blobs never change once
- * written, so the copy's row points at the source's blob (or its parts' blobs) and the ETag,
- * size and checksums stay the source's. The collector re-checks every reference before it
- * unlinks a blob, so deleting the source later cannot take bytes the copy still uses.
- *
- * One transaction holds both buckets' row locks (taken in id order, so two copies in opposite
- * directions cannot deadlock): the source version cannot be deleted while the copy is recorded,
- * and the collector sees either the source's reference or the copy's, never neither.
+ * CopyObject, within a bucket or across buckets. The copy is encrypted at rest as asked, or else
+ * as its bucket's default says (never because its source was). When source and copy agree on
+ * encryption, no data is written: blobs never change once written, so the copy's row points at
+ * the source's blob (or its parts' blobs), with their keys, and the ETag, size and checksums stay
+ * the source's. The collector re-checks every reference before it unlinks a blob, so deleting the
+ * source later cannot take bytes the copy still uses. When they disagree, sharing would hand out
+ * ciphertext as plaintext (or keep in clear what must be encrypted): the bytes are streamed
+ * through a new blob instead.
  */
 export async function copyObject(ctx: StorageContext, input: CopyObjectInput): Promise<CopyObjectResult> {
   assertValidObjectKey(input.key);
@@ -55,35 +58,95 @@ export async function copyObject(ctx: StorageContext, input: CopyObjectInput): P
   if (input.tags) assertValidTagSet(input.tags);
   const owners = { owner: objectOwnerOf(input.bucket, input.ownerUserId), bucketOwner: input.bucket.ownerUserId };
   const acl = input.acl && (await resolveAcl(ctx.db.knex, input.acl, owners));
+  const encryption = input.encryption ?? input.bucket.encryption;
+  return (await copySharingBlobs(ctx, input, acl, encryption)) ?? copyThroughNewBlob(ctx, input, acl, encryption);
+}
 
+/**
+ * The copy as a new row over the source's blobs, or undefined (nothing written) when the source's
+ * encryption is not the copy's. One transaction holds both buckets' row locks (taken in id order,
+ * so two copies in opposite directions cannot deadlock): the source version cannot be deleted
+ * while the copy is recorded, and the collector sees either the source's reference or the copy's,
+ * never neither.
+ */
+async function copySharingBlobs(
+  ctx: StorageContext,
+  input: CopyObjectInput,
+  acl: AclGrant[] | undefined,
+  encryption: ServerSideEncryption | undefined,
+): Promise<CopyObjectResult | undefined> {
   return withTransaction(ctx.db.knex, async (trx) => {
     await lockBuckets(trx, [input.source.bucket, input.bucket]);
     const source = await findSource(trx, input.source);
-    if (source.size > ctx.limits.maxObjectSize) throw copySourceTooLarge(ctx.limits.maxObjectSize);
-    if (source.bucketId === input.bucket.id && source.key === input.key && source.isLatest && !input.metadata && !input.changesAttributes) {
-      throw new GatewayError(
-        'InvalidRequest',
-        "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
-      );
-    }
+    assertCopyable(ctx, input, source);
+    if (source.encryption !== encryption) return undefined;
     // Read before the insert: a copy onto its own key releases the source row (and its parts).
     const parts = source.blobId ? [] : await repositories(trx).objects.parts(source.id);
-    // Everything else describing the stored bytes (blob, parts, checksums, ...) is the source's.
+    // Everything else describing the stored bytes (blob, parts, keys, checksums, ...) is the source's.
     const { id: _id, bucketId: _bucket, versionId: _version, isLatest: _latest, isDeleteMarker: _marker, createdAt: _created, acl: _acl, ...stored } = source;
-    const metadata = input.metadata ?? source;
-    const object = await insertObjectVersion(trx, input.bucket, {
-      ...stored,
-      key: input.key,
-      contentType: metadata.contentType,
-      userMeta: metadata.userMeta,
-      headers: metadata.headers,
-      tags: input.tags ?? source.tags,
-      ownerUserId: input.ownerUserId,
-      acl,
-    });
+    const object = await insertObjectVersion(trx, input.bucket, { ...stored, ...copiedAttributes(input, source, acl) });
     if (parts.length > 0) await repositories(trx).objects.insertParts(object.id, parts);
     return { object, source };
   });
+}
+
+/**
+ * The copy as a new blob: the source's plaintext (its blobs decrypted when encrypted) streamed
+ * into one blob, encrypted when the copy is. Its ETag is then the MD5 of the bytes, as for any
+ * single-part copy, and its checksums are computed afresh with the source's algorithms.
+ */
+async function copyThroughNewBlob(
+  ctx: StorageContext,
+  input: CopyObjectInput,
+  acl: AclGrant[] | undefined,
+  encryption: ServerSideEncryption | undefined,
+): Promise<CopyObjectResult> {
+  const { object: source, body } = await openCopySource(ctx, input.source);
+  try {
+    assertCopyable(ctx, input, source);
+  } catch (error) {
+    body.destroy();
+    throw error;
+  }
+  const checksums = Object.keys(source.checksums).filter(isChecksumAlgorithm);
+  const blob = await writeVerifiedBlob(ctx, { bucket: input.bucket, body, size: source.size, integrity: { checksums }, encryption });
+  return commitWithBlob(ctx, blob, async (trx) => {
+    const object = await insertObjectVersion(trx, input.bucket, {
+      size: blob.size,
+      etag: blob.md5,
+      checksums: blob.checksums as Record<string, string>,
+      blobId: blob.id,
+      blobKey: blob.key,
+      encryption,
+      ...copiedAttributes(input, source, acl),
+    });
+    return { object, source };
+  });
+}
+
+/** S3's limits on a copy source: 5 GiB at most, and no copy onto itself that changes nothing. */
+function assertCopyable(ctx: StorageContext, input: CopyObjectInput, source: ObjectRecord): void {
+  if (source.size > ctx.limits.maxObjectSize) throw copySourceTooLarge(ctx.limits.maxObjectSize);
+  if (source.bucketId === input.bucket.id && source.key === input.key && source.isLatest && !input.metadata && !input.changesAttributes) {
+    throw new GatewayError(
+      'InvalidRequest',
+      "This copy request is illegal because it is trying to copy an object to itself without changing the object's metadata, storage class, website redirect location or encryption attributes.",
+    );
+  }
+}
+
+/** What a copy takes from the request rather than from the stored bytes: key, metadata, tags, owner and ACL. */
+function copiedAttributes(input: CopyObjectInput, source: ObjectRecord, acl: AclGrant[] | undefined) {
+  const metadata = input.metadata ?? source;
+  return {
+    key: input.key,
+    contentType: metadata.contentType,
+    userMeta: metadata.userMeta,
+    headers: metadata.headers,
+    tags: input.tags ?? source.tags,
+    ownerUserId: input.ownerUserId,
+    acl,
+  };
 }
 
 async function lockBuckets(trx: Queryable, buckets: BucketRecord[]): Promise<void> {

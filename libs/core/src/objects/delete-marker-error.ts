@@ -7,8 +7,9 @@ import { GatewayError } from '../errors';
  * which marker it was (S3: `x-amz-delete-marker`, `x-amz-version-id`).
  */
 export class DeleteMarkerError extends GatewayError {
+  // One unconditional super(): with a parameter property, tsc (ES2022 class fields) emits the
+  // `this.marker` assignment before a conditional super, which throws at run time.
   constructor(readonly marker: ObjectRecord, named: boolean) {
-    if (named) super('MethodNotAllowed', undefined, { ResourceType: 'DeleteMarker' });
-    else super('NoSuchKey', undefined, { Key: marker.key });
+    super(named ? 'MethodNotAllowed' : 'NoSuchKey', undefined, named ? { ResourceType: 'DeleteMarker' } : { Key: marker.key });
   }
 }

@@ -1,10 +1,11 @@
 import type { Readable } from 'node:stream';
 import type { BlobWriteResult, ChecksumAlgorithm } from '@gw/blob';
-import { AclGrant, BucketRecord, NewObject, ObjectRecord, Queryable, repositories, withTransaction } from '@gw/metadata';
+import { AclGrant, BucketRecord, NewObject, ObjectRecord, Queryable, repositories, ServerSideEncryption, withTransaction } from '@gw/metadata';
 import type { AclInput } from '../acl/acl';
 import { objectOwnerOf } from '../acl/canned-acl';
 import { resolveAcl } from '../acl/resolve-acl';
 import { translateBlobError } from '../blob-errors';
+import { storeBlob, WrittenBlob } from '../blob-io';
 import { GatewayError } from '../errors';
 import type { StorageContext } from '../storage-context';
 import { assertValidObjectKey } from './object-key';
@@ -27,6 +28,8 @@ export interface PutObjectInput {
   /** The ACL asked at creation; private when absent. */
   acl?: AclInput;
   integrity?: IntegrityExpectations;
+  /** Encrypt this object at rest (S3: x-amz-server-side-encryption), whatever its bucket's default. */
+  encryption?: ServerSideEncryption;
 }
 
 export interface IntegrityExpectations {
@@ -51,18 +54,23 @@ export async function putObject(ctx: StorageContext, input: PutObjectInput): Pro
 
   const owners = { owner: objectOwnerOf(input.bucket, input.ownerUserId), bucketOwner: input.bucket.ownerUserId };
   const acl = input.acl && (await resolveAcl(ctx.db.knex, input.acl, owners));
-  const blob = await writeVerifiedBlob(ctx, input);
-  return commitWithBlob(ctx, blob, (trx) => commitObject(trx, input, blob, acl));
+  // Asked for, or else the bucket's default (S3's default encryption).
+  const encryption = input.encryption ?? input.bucket.encryption;
+  const blob = await writeVerifiedBlob(ctx, { ...input, encryption });
+  return commitWithBlob(ctx, blob, (trx) => commitObject(trx, { ...input, encryption }, blob, acl));
 }
 
-/** What a new blob is written from: the body, its announced size, what to verify, and where it goes. */
-export type BlobSource = Pick<PutObjectInput, 'bucket' | 'body' | 'size' | 'integrity'>;
+/**
+ * What a new blob is written from: the body, its announced size, what to verify, where it goes,
+ * and whether it is encrypted at rest.
+ */
+export type BlobSource = Pick<PutObjectInput, 'bucket' | 'body' | 'size' | 'integrity' | 'encryption'>;
 
 /**
  * Streams a body into a new durable blob and verifies it against what the client announced.
  * PutObject, UploadPart and UploadPartCopy all write through here; on failure nothing is kept.
  */
-export async function writeVerifiedBlob(ctx: StorageContext, input: BlobSource): Promise<BlobWriteResult> {
+export async function writeVerifiedBlob(ctx: StorageContext, input: BlobSource): Promise<WrittenBlob> {
   const blob = await writeBlob(ctx, input);
   try {
     verifyIntegrity(blob, input.integrity);
@@ -73,13 +81,10 @@ export async function writeVerifiedBlob(ctx: StorageContext, input: BlobSource):
   return blob;
 }
 
-async function writeBlob(ctx: StorageContext, input: BlobSource): Promise<BlobWriteResult> {
+async function writeBlob(ctx: StorageContext, input: BlobSource): Promise<WrittenBlob> {
   try {
-    return await ctx.blobs.write(input.body, {
-      checksums: input.integrity?.checksums,
-      expectedSize: input.size,
-      maxSize: ctx.limits.maxObjectSize,
-    });
+    const options = { checksums: input.integrity?.checksums, expectedSize: input.size, maxSize: ctx.limits.maxObjectSize };
+    return await storeBlob(ctx, input.body, options, input.encryption);
   } catch (error) {
     throw translateBlobError(error);
   }
@@ -118,7 +123,7 @@ function verifyIntegrity(blob: BlobWriteResult, integrity: IntegrityExpectations
   }
 }
 
-async function commitObject(trx: Queryable, input: PutObjectInput, blob: BlobWriteResult, acl: AclGrant[] | undefined): Promise<ObjectRecord> {
+async function commitObject(trx: Queryable, input: PutObjectInput, blob: WrittenBlob, acl: AclGrant[] | undefined): Promise<ObjectRecord> {
   return insertObjectVersion(trx, input.bucket, {
     key: input.key,
     size: blob.size,
@@ -129,6 +134,8 @@ async function commitObject(trx: Queryable, input: PutObjectInput, blob: BlobWri
     checksums: blob.checksums as Record<string, string>,
     tags: input.tags ?? {},
     blobId: blob.id,
+    blobKey: blob.key,
+    encryption: input.encryption,
     ownerUserId: input.ownerUserId,
     acl,
   });
@@ -146,6 +153,9 @@ export async function insertObjectVersion(trx: Queryable, target: BucketRecord, 
   // The bucket row lock serialises writers of a bucket: counters and "latest" stay consistent.
   const bucket = await repos.buckets.lockById(target.id);
   if (!bucket) throw new GatewayError('NoSuchBucket', undefined, { BucketName: target.name });
+  // Default encryption was set (on the then empty bucket) after this writer read the bucket: a
+  // plaintext object must not land in it. The writer retries, and then encrypts.
+  if (bucket.encryption && !fields.encryption) throw new GatewayError('OperationAborted');
 
   const versionId = versionIdFor(bucket);
   const released = await releaseVersionSlot(trx, bucket, fields.key, versionId);

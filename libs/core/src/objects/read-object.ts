@@ -47,7 +47,7 @@ export async function getObject(ctx: StorageContext, input: ReadObjectInput): Pr
   const { object, range } = await headObject(ctx, input);
   const parts = object.blobId ? [] : await repositories(ctx.db.knex).objects.parts(object.id);
   try {
-    const body = await openObjectStream(ctx.blobs, object, parts, range);
+    const body = await openObjectStream(ctx, object, parts, range);
     return { object, range, body };
   } catch (error) {
     throw translateBlobError(error);

@@ -25,6 +25,7 @@ export interface ListingPage<T> {
 }
 
 const BATCH = 1000;
+const FIRST_DELIMITER_PROBE = 64;
 
 /**
  * One page of a listing. With a delimiter, keys sharing the part of their name up to the
@@ -45,9 +46,15 @@ export async function listRolledUp<T, P>(
   const returned = () => page.rows.length + page.commonPrefixes.length;
   let cursor = options.start;
   let lastPrefix: string | undefined;
+  // Rows per probe: twice what the last probe added to the page. A probe that mostly read keys
+  // under a common prefix (skipped) makes the next one small, so prefixes smaller than a batch
+  // do not get every key under them read; one that added plenty grows batches back to full.
+  // With a delimiter the first probe is small too: keys may roll up from the first one on.
+  let probe = delimiter ? FIRST_DELIMITER_PROBE : BATCH;
   while (cursor !== null) {
-    const limit = Math.min(BATCH, maxKeys - returned() + 1);
+    const limit = Math.min(probe, maxKeys - returned() + 1);
     const rows = await source.fetch(cursor, end, limit);
+    const returnedBefore = returned();
     for (const row of rows) {
       const rolledUp = delimiter ? commonPrefixOf(source.keyOf(row), prefix, delimiter) : undefined;
       if (rolledUp !== undefined && rolledUp === lastPrefix) continue; // under a prefix already returned
@@ -64,6 +71,7 @@ export async function listRolledUp<T, P>(
       }
     }
     if (rows.length < limit) break;
+    probe = Math.min(BATCH, Math.max(2, 2 * (returned() - returnedBefore)));
     const lastRow = rows[rows.length - 1];
     cursor =
       lastPrefix !== undefined && source.keyOf(lastRow).startsWith(lastPrefix)

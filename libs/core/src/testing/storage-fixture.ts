@@ -1,7 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { FsBlobStore } from '@gw/blob';
+import { FsBlobStore, MasterKeyWrapper } from '@gw/blob';
 import { createTestDatabase, TestDatabase } from '@gw/metadata/testing';
 import type { BucketRecord } from '@gw/metadata';
 import { ErrorCode, GatewayError } from '../errors';
@@ -38,7 +39,8 @@ export async function openStorageFixture(): Promise<StorageFixture> {
     const blobRoot = join(t.dir, `blobs-${scopes++}`);
     await mkdir(blobRoot, { recursive: true });
     const blobs = await FsBlobStore.open(blobRoot);
-    const ctx: StorageContext = { db: t.db, blobs, region: 'kr-central-2', limits: { ...DEFAULT_LIMITS, ...limits } };
+    const keys = new MasterKeyWrapper(randomBytes(32));
+    const ctx: StorageContext = { db: t.db, blobs, keys, region: 'kr-central-2', limits: { ...DEFAULT_LIMITS, ...limits } };
     return {
       storage: createStorage(ctx),
       ctx,

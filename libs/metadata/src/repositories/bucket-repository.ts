@@ -1,6 +1,6 @@
 import type { Queryable } from '../transaction';
 import { toDate, toJson, toNumber } from '../rows';
-import type { AclGrant, BucketDocument, BucketRecord, ObjectRecord, VersioningState } from './records';
+import type { AclGrant, BucketDocument, BucketRecord, ObjectRecord, ServerSideEncryption, VersioningState } from './records';
 
 type Row = Record<string, unknown>;
 
@@ -18,6 +18,7 @@ const bucket = (r: Row): BucketRecord => ({
   lifecycle: toJson<unknown>(r.lifecycle, undefined),
   cors: toJson<unknown>(r.cors, undefined),
   logging: toJson<unknown>(r.logging, undefined),
+  encryption: (r.encryption as ServerSideEncryption | null) ?? undefined,
   createdAt: toDate(r.created_at),
 });
 
@@ -82,6 +83,12 @@ export class BucketRepository {
       .where({ id })
       .update({ [name]: document === undefined ? null : JSON.stringify(document) })
       .returning('*');
+    return row && bucket(row);
+  }
+
+  /** Sets or (undefined) removes the bucket's default encryption. */
+  async setEncryption(id: number, encryption: ServerSideEncryption | undefined): Promise<BucketRecord | undefined> {
+    const [row] = await this.q('buckets').where({ id }).update({ encryption: encryption ?? null }).returning('*');
     return row && bucket(row);
   }
 

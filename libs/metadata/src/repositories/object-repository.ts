@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Queryable } from '../transaction';
 import { toDate, toJson, toNumber } from '../rows';
-import type { AclGrant, ObjectPartRecord, ObjectRecord } from './records';
+import type { AclGrant, ObjectPartRecord, ObjectRecord, ServerSideEncryption, StoredBlobKey } from './records';
 
 type Row = Record<string, unknown>;
 
@@ -23,12 +23,15 @@ const object = (r: Row): ObjectRecord => ({
   partCount: r.part_count === null || r.part_count === undefined ? undefined : toNumber(r.part_count),
   ownerUserId: (r.owner_user_id as string | null) ?? undefined,
   acl: toJson<AclGrant[] | undefined>(r.acl, undefined),
+  encryption: (r.encryption as ServerSideEncryption | null) ?? undefined,
+  blobKey: toJson<StoredBlobKey | undefined>(r.blob_key, undefined),
   createdAt: toDate(r.created_at),
 });
 
 const part = (r: Row): ObjectPartRecord => ({
   partNumber: toNumber(r.part_number),
   blobId: String(r.blob_id),
+  blobKey: toJson<StoredBlobKey | undefined>(r.blob_key, undefined),
   size: toNumber(r.size),
   etag: String(r.etag),
   startOffset: toNumber(r.start_offset),
@@ -104,6 +107,8 @@ export class ObjectRepository {
         part_count: o.partCount ?? null,
         owner_user_id: o.ownerUserId ?? null,
         acl: o.acl ? JSON.stringify(o.acl) : null,
+        encryption: o.encryption ?? null,
+        blob_key: o.blobKey ? JSON.stringify(o.blobKey) : null,
         ...(o.createdAt ? { created_at: o.createdAt } : {}),
       })
       .returning('*');
@@ -149,6 +154,7 @@ export class ObjectRepository {
           object_id: objectId,
           part_number: p.partNumber,
           blob_id: p.blobId,
+          blob_key: p.blobKey ? JSON.stringify(p.blobKey) : null,
           size: p.size,
           etag: p.etag,
           start_offset: p.startOffset,

@@ -14,6 +14,14 @@ export interface AclGrant {
   permission: AclPermission;
 }
 
+/** Server-side encryption at rest, as S3 names it (SSE-S3); /v1_ext calls it "managed". */
+export type ServerSideEncryption = 'AES256';
+/** The data key of an encrypted blob, wrapped by the master key, and its AES-CTR counter block. */
+export interface StoredBlobKey {
+  wrappedKey: string;
+  iv: string;
+}
+
 export interface AccountRecord {
   id: string;
   name: string;
@@ -85,6 +93,8 @@ export interface BucketRecord {
   lifecycle?: unknown;
   cors?: unknown;
   logging?: unknown;
+  /** Default encryption of the objects written into it; absent: none. */
+  encryption?: ServerSideEncryption;
   createdAt: Date;
 }
 
@@ -122,12 +132,17 @@ export interface ObjectRecord {
   ownerUserId?: string;
   /** Its ACL grants; absent means private (the owner alone has FULL_CONTROL). */
   acl?: AclGrant[];
+  /** How its bytes are encrypted at rest (every blob of it); absent: stored in clear. */
+  encryption?: ServerSideEncryption;
+  /** The key of `blobId` when encrypted (a multipart object's parts carry their own). */
+  blobKey?: StoredBlobKey;
   createdAt: Date;
 }
 
 export interface ObjectPartRecord {
   partNumber: number;
   blobId: string;
+  blobKey?: StoredBlobKey;
   size: number;
   etag: string;
   startOffset: number;
@@ -147,6 +162,8 @@ export interface UploadRecord {
   ownerUserId?: string;
   /** The completed object's ACL grants; absent: private. */
   acl?: AclGrant[];
+  /** The encryption every part gets and the completed object reports; absent: none. */
+  encryption?: ServerSideEncryption;
   initiatedAt: Date;
 }
 
@@ -159,5 +176,6 @@ export interface UploadPartRecord {
   /** Hex MD5 of the part's bytes. */
   etag: string;
   checksums: Record<string, string>;
+  blobKey?: StoredBlobKey;
   createdAt: Date;
 }

@@ -1,6 +1,6 @@
 import type { Queryable } from '../transaction';
 import { toDate, toJson, toNumber } from '../rows';
-import type { AclGrant, UploadPartRecord, UploadRecord } from './records';
+import type { AclGrant, ServerSideEncryption, StoredBlobKey, UploadPartRecord, UploadRecord } from './records';
 
 type Row = Record<string, unknown>;
 
@@ -15,6 +15,7 @@ const upload = (r: Row): UploadRecord => ({
   checksumAlgorithm: (r.checksum_algorithm as string | null) ?? undefined,
   ownerUserId: (r.owner_user_id as string | null) ?? undefined,
   acl: toJson<AclGrant[] | undefined>(r.acl, undefined),
+  encryption: (r.encryption as ServerSideEncryption | null) ?? undefined,
   initiatedAt: toDate(r.initiated_at),
 });
 
@@ -25,6 +26,7 @@ const part = (r: Row): UploadPartRecord => ({
   size: toNumber(r.size),
   etag: String(r.etag),
   checksums: toJson(r.checksums, {}),
+  blobKey: toJson<StoredBlobKey | undefined>(r.blob_key, undefined),
   createdAt: toDate(r.created_at),
 });
 
@@ -58,6 +60,7 @@ export class UploadRepository {
         checksum_algorithm: u.checksumAlgorithm ?? null,
         owner_user_id: u.ownerUserId ?? null,
         acl: u.acl ? JSON.stringify(u.acl) : null,
+        encryption: u.encryption ?? null,
         ...(u.initiatedAt ? { initiated_at: u.initiatedAt } : {}),
       })
       .returning('*');
@@ -107,6 +110,7 @@ export class UploadRepository {
         size: p.size,
         etag: p.etag,
         checksums: JSON.stringify(p.checksums),
+        blob_key: p.blobKey ? JSON.stringify(p.blobKey) : null,
         created_at: this.q.fn.now(),
       })
       .onConflict(['upload_id', 'part_number'])
