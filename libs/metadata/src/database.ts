@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import knexFactory, { Knex } from 'knex';
 import { acquireDataDirLock, DataDirLock } from './data-dir-lock';
+import { startEmbeddedAnalyze } from './embedded-analyze';
 import { migrateLatest } from './migrations';
 import { EmbeddedPgliteClient } from './pglite-client';
 
@@ -12,6 +13,8 @@ export interface DatabaseOptions {
   poolMax: number;
   /** Run pending migrations on open (the embedded default does; servers use `npm run migrate`). */
   migrate?: boolean;
+  /** How often the embedded store checks for tables to ANALYZE (see embedded-analyze.ts). */
+  analyzeIntervalMs?: number;
 }
 
 export interface Database {
@@ -21,7 +24,7 @@ export interface Database {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const database = options.url ? openPostgres(options.url, options.poolMax) : openPglite(options.embeddedDir);
+  const database = options.url ? openPostgres(options.url, options.poolMax) : openPglite(options.embeddedDir, options.analyzeIntervalMs);
   try {
     if (options.migrate ?? database.kind === 'pglite') await migrateLatest(database.knex);
     else await database.knex.raw('select 1');
@@ -37,7 +40,7 @@ function openPostgres(url: string, poolMax: number): Database {
   return { knex, kind: 'postgres', close: () => knex.destroy() };
 }
 
-function openPglite(dir: string): Database {
+function openPglite(dir: string, analyzeIntervalMs?: number): Database {
   const lock: DataDirLock = acquireDataDirLock(`${dir}.lock`);
   try {
     mkdirSync(dir, { recursive: true });
@@ -45,11 +48,13 @@ function openPglite(dir: string): Database {
     // metadata rows does as well with 16 MB and the process stays ~140 MiB smaller.
     const pglite = new PGlite(dir, { postgresqlconf: ['shared_buffers = 16MB'] });
     const knex = knexFactory({ client: EmbeddedPgliteClient as never, connection: { pglite } as never });
+    const analyze = startEmbeddedAnalyze(knex, analyzeIntervalMs);
     return {
       knex,
       kind: 'pglite',
       async close() {
         try {
+          await analyze.stop();
           await knex.destroy();
         } finally {
           lock.release();
