@@ -16,6 +16,8 @@ export interface GatewayAppOptions {
   region: string;
   /** S3_DOMAIN: base domain of virtual-host-style S3 addressing. */
   s3Domain?: string;
+  /** PUBLIC_URL: the base of the storage URLs the Swift identity endpoints hand out. */
+  publicUrl: string;
   logger: Logger;
   trustedProxies?: readonly string[];
 }
@@ -32,7 +34,7 @@ export function createGatewayApp(options: GatewayAppOptions): Express {
   const common = { logger: options.logger, ready, trustedProxies: options.trustedProxies };
   const dialects: Record<Dialect, Express> = {
     s3: createS3App({ ...common, metrics: createMetrics({ app: 's3', registry }), storage: options.storage, identity: options.identity, tokens: options.tokens, region: options.region, domain: options.s3Domain }),
-    swift: createSwiftApp({ ...common, metrics: createMetrics({ app: 'swift', registry, defaultMetrics: false }) }),
+    swift: createSwiftApp({ ...common, metrics: createMetrics({ app: 'swift', registry, defaultMetrics: false }), storage: options.storage, identity: options.identity, tokens: options.tokens, publicUrl: options.publicUrl }),
     v1ext: createV1extApp({ ...common, metrics: createMetrics({ app: 'v1ext', registry, defaultMetrics: false }) }),
     kos: createKosApp({ ...common, metrics: createMetrics({ app: 'kos', registry, defaultMetrics: false }) }),
   };

@@ -30,6 +30,7 @@ async function main(): Promise<void> {
     tokens,
     region: config.region,
     s3Domain: config.s3.domain,
+    publicUrl: config.publicUrl,
     logger,
     trustedProxies: config.trustedProxies,
   });

@@ -198,9 +198,10 @@ describe('one port for every dialect', () => {
     expect((await fetch(`${gw.url}/healthz`)).status).toBe(200);
     expect((await fetch(`${gw.url}/readyz`)).status).toBe(200);
     expect(await (await fetch(`${gw.url}/metrics`)).text()).toContain('http_requests_total');
+    // Swift: an unauthenticated storage request is a 401 with Swift's error page.
     const swift = await fetch(`${gw.url}/v1/AUTH_${gw.accountId}/c`);
-    expect(swift.status).toBe(404);
-    expect(await swift.text()).toBe('Not Found');
+    expect(swift.status).toBe(401);
+    expect(await swift.text()).toContain('<h1>Unauthorized</h1>');
     expect(await (await fetch(`${gw.url}/kos/v1/nothing`)).json()).toEqual({ code: 'NotFound', message: 'No such resource.' });
     const s3 = await fetch(`${gw.url}/`);
     expect(s3.status).toBe(403);

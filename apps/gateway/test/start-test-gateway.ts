@@ -1,3 +1,4 @@
+import type { Express, Request, Response } from 'express';
 import type { IdentityService, TokenService } from '@gw/auth';
 import { openTestWorld } from '@gw/auth/testing';
 import type { Storage } from '@gw/core';
@@ -25,8 +26,10 @@ export interface TestGateway {
  */
 export async function startTestGateway(options: { s3Domain?: string } = {}): Promise<TestGateway> {
   const world = await openTestWorld({ accountName: 'e2e' });
-  const app = createGatewayApp({ ...world, s3Domain: options.s3Domain, logger: createLogger({ level: 'silent', name: 'e2e' }) });
-  const server = await listenOnLoopback(app);
+  // The public URL is the server's own, known once it listens: the app is built on first request.
+  let app: Express | undefined;
+  const build = () => createGatewayApp({ ...world, s3Domain: options.s3Domain, publicUrl: server.url, logger: createLogger({ level: 'silent', name: 'e2e' }) });
+  const server = await listenOnLoopback(((req: Request, res: Response) => (app ??= build())(req, res)) as unknown as Express);
   return {
     ...world,
     url: server.url,

@@ -25,3 +25,4 @@ export type { TokenFailure } from './tokens/token-error';
 export { TOKEN_KINDS } from './tokens/token-kinds';
 export { StsService, STS_PROVIDER, STS_DURATION } from './sts/sts-service';
 export type { AssumeRoleWithWebIdentityInput, AssumedRole, TemporaryCredentials } from './sts/sts-service';
+export * from './tempurl';

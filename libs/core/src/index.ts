@@ -19,6 +19,8 @@ export type { DeleteResult, DeleteManyResult, DeleteTarget, DeleteOptions } from
 export type { CopyObjectInput, CopyObjectResult, CopyMetadata } from './objects/copy-object';
 export type { ListVersionsInput, ListVersionsResult } from './objects/list-object-versions';
 export type { TaggingTarget } from './objects/object-tagging';
+export type { UpdateObjectMetadataInput } from './objects/update-object-metadata';
+export type { MetaChanges } from './meta/meta-changes';
 export type { ServerSideEncryption } from '@gw/metadata';
 export type { UploadedPart } from './multipart/upload-part';
 export { tagSetFrom, assertValidTagSet, MAX_OBJECT_TAGS } from './objects/tag-set';
@@ -57,3 +59,5 @@ export type { ChecksumAlgorithm } from '@gw/blob';
 // The master key, loaded once the same way by every process: core wraps data keys with it,
 // auth seals the stored S3 secrets with it (and keeps its token key file the same way).
 export { loadOrCreateKeyFile, loadOrCreateMasterKey } from '@gw/blob';
+export * from './large-objects';
+export * from './bulk';

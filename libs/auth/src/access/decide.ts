@@ -2,6 +2,7 @@ import { BucketRecord, GatewayError, ObjectAclFields } from '@gw/core';
 import type { Principal } from '../principal';
 import { aclAllows } from './acl-grants';
 import { Action, READ_ACTIONS } from './actions';
+import { containerAclAllows } from './container-acl-grants';
 
 export interface AccessRequest {
   principal: Principal;
@@ -15,7 +16,8 @@ export interface AccessRequest {
     /** The object's owner and ACL, for the actions its ACL can allow (see OBJECT_ACL_ACTIONS). */
     object?: ObjectAclFields;
   };
-  context?: { sourceIp?: string };
+  /** `referer`: the Referer header, which Swift container read ACLs (`.r:`) match. */
+  context?: { sourceIp?: string; referer?: string };
 }
 
 export type Decision = { effect: 'allow' } | { effect: 'deny'; reason: string };
@@ -27,7 +29,7 @@ type Statement = (request: AccessRequest) => 'allow' | 'deny' | undefined;
  * The sources the decision weighs. Any deny wins over every allow; without an allow the answer
  * is deny. Bucket IP lists and KOS policies join here as further statements.
  */
-const STATEMENTS: Statement[] = [accountRole, aclGrants];
+const STATEMENTS: Statement[] = [accountRole, aclGrants, containerAclGrants];
 
 /**
  * The one access decision point of the gateway: every dialect asks here, none decides itself.
@@ -60,6 +62,11 @@ function accountRole({ principal, action, resource }: AccessRequest): 'allow' | 
 function aclGrants({ principal, action, resource }: AccessRequest): 'allow' | undefined {
   if (!resource.bucket) return undefined;
   return aclAllows(principal, action, resource.bucket, resource.object) ? 'allow' : undefined;
+}
+
+/** Swift container ACLs (X-Container-Read / -Write) reach referrers and the users they name. */
+function containerAclGrants(request: AccessRequest): 'allow' | undefined {
+  return containerAclAllows(request) ? 'allow' : undefined;
 }
 
 function denialReason({ principal, action, resource }: AccessRequest): string {

@@ -2,6 +2,7 @@ import { AccountRecord, isUniqueViolation, repositories, Status } from '@gw/meta
 import { GatewayError } from '../errors';
 import { HEX_ID, newHexId } from '../ids';
 import type { StorageContext } from '../storage-context';
+import { assertMetaChanges, MetaChanges } from '../meta/meta-changes';
 
 const ACCOUNT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$/;
 
@@ -56,6 +57,14 @@ export class AccountService {
       throw new GatewayError('Conflict', `Account "${account.name}" still owns buckets; delete them first.`);
     }
     await repos.accounts.delete(account.id);
+  }
+
+  /** Sets and removes entries of the account's user metadata (Swift POST account). */
+  async updateMeta(accountId: string, changes: MetaChanges): Promise<AccountRecord> {
+    assertMetaChanges(changes);
+    const account = await repositories(this.ctx.db.knex).accounts.mergeMeta(accountId, changes.set, changes.remove);
+    if (!account) throw new GatewayError('NoSuchAccount');
+    return account;
   }
 
   async usage(accountId: string): Promise<AccountUsage> {

@@ -8,6 +8,7 @@ import { normalizeLifecycle } from '../lifecycle-rules/validate-lifecycle';
 import { assertValidObjectKey } from '../objects/object-key';
 import type { StorageContext } from '../storage-context';
 import { corsOf, lifecycleOf, loggingOf } from './bucket-documents';
+import { containerAclDocument, ContainerAclDocument, containerAclOf } from '../acl/container-acl';
 
 /**
  * A bucket's lifecycle rules, CORS rules and access logging: each a whole document that a PUT
@@ -65,6 +66,23 @@ export class BucketConfigService {
       assertValidObjectKey(logging.targetPrefix + '0'.repeat(LOG_KEY_SUFFIX_LENGTH));
     }
     await this.store(bucket, 'logging', logging && { targetBucket: logging.targetBucket, targetPrefix: logging.targetPrefix });
+  }
+
+  /** The Swift container ACLs (X-Container-Read / -Write); undefined when neither is set. */
+  getContainerAcl(bucket: BucketRecord): ContainerAclDocument | undefined {
+    return containerAclOf(bucket);
+  }
+
+  /**
+   * Sets the Swift container ACLs as a container PUT/POST does: a header given replaces that
+   * ACL (an empty value removes it), one not given keeps what is stored. InvalidArgument with
+   * Swift's message for an invalid entry.
+   */
+  async setContainerAcl(bucket: BucketRecord, headers: { read?: string; write?: string }): Promise<ContainerAclDocument | undefined> {
+    const current = containerAclOf(bucket);
+    const doc = containerAclDocument(headers.read ?? current?.read?.header, headers.write ?? current?.write?.header);
+    const stored = await this.store(bucket, 'swift_acl', doc.read || doc.write ? doc : undefined);
+    return containerAclOf(stored);
   }
 
   private async store(bucket: BucketRecord, name: BucketDocument, document: object | undefined): Promise<BucketRecord> {

@@ -3,6 +3,7 @@ import type { AclInput } from '../acl/acl';
 import { resolveAcl } from '../acl/resolve-acl';
 import { GatewayError } from '../errors';
 import type { StorageContext } from '../storage-context';
+import { assertMetaChanges, MetaChanges } from '../meta/meta-changes';
 import { bucketEncryptionOf, removeBucketEncryption, setBucketEncryption } from './bucket-encryption';
 import { assertValidBucketName } from './bucket-name';
 import { setBucketVersioning, VersioningStatus } from './bucket-versioning';
@@ -55,6 +56,14 @@ export class BucketService {
   /** DeleteBucketEncryption: new objects are stored in clear; encrypted ones stay encrypted. */
   deleteEncryption(bucket: BucketRecord): Promise<BucketRecord> {
     return removeBucketEncryption(this.ctx, bucket);
+  }
+
+  /** Sets and removes entries of the bucket's user metadata (Swift POST container). */
+  async updateMeta(bucket: BucketRecord, changes: MetaChanges): Promise<BucketRecord> {
+    assertMetaChanges(changes);
+    const updated = await repositories(this.ctx.db.knex).buckets.mergeMeta(bucket.id, changes.set, changes.remove);
+    if (!updated) throw new GatewayError('NoSuchBucket', undefined, { BucketName: bucket.name });
+    return updated;
   }
 
   /** The bucket, or NoSuchBucket. */

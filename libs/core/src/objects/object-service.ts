@@ -7,6 +7,7 @@ import { listObjects, ListObjectsInput, ListObjectsResult } from './list-objects
 import { putObject, PutObjectInput } from './put-object';
 import { getObject, headObject, ObjectDownload, ObjectRead, ReadObjectInput } from './read-object';
 import { getObjectTags, setObjectTags, TaggingTarget } from './object-tagging';
+import { updateObjectMetadata, UpdateObjectMetadataInput } from './update-object-metadata';
 
 /** The object operations every dialect calls; one file per operation holds the logic. */
 export class ObjectService {
@@ -42,5 +43,9 @@ export class ObjectService {
   }
   list(input: ListObjectsInput): Promise<ListObjectsResult> {
     return listObjects(this.ctx, input);
+  }
+  /** Replaces the latest version's user metadata (and content type) in place: Swift POST object. */
+  updateMetadata(input: UpdateObjectMetadataInput): Promise<ObjectRecord> {
+    return updateObjectMetadata(this.ctx, input);
   }
 }

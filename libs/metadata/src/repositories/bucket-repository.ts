@@ -18,6 +18,7 @@ const bucket = (r: Row): BucketRecord => ({
   lifecycle: toJson<unknown>(r.lifecycle, undefined),
   cors: toJson<unknown>(r.cors, undefined),
   logging: toJson<unknown>(r.logging, undefined),
+  swiftAcl: toJson<unknown>(r.swift_acl, undefined),
   encryption: (r.encryption as ServerSideEncryption | null) ?? undefined,
   createdAt: toDate(r.created_at),
 });
@@ -74,6 +75,15 @@ export class BucketRepository {
 
   async setAcl(id: number, acl: AclGrant[]): Promise<BucketRecord | undefined> {
     const [row] = await this.q('buckets').where({ id }).update({ acl: JSON.stringify(acl) }).returning('*');
+    return row && bucket(row);
+  }
+
+  /** Sets and removes user metadata entries (Swift X-Container-Meta-*) in one atomic update; undefined when the row is gone. */
+  async mergeMeta(id: number, set: Record<string, string>, remove: readonly string[]): Promise<BucketRecord | undefined> {
+    const [row] = await this.q('buckets')
+      .where({ id })
+      .update({ meta: this.q.raw('(meta || ?::jsonb) - ARRAY(SELECT jsonb_array_elements_text(?::jsonb))', [JSON.stringify(set), JSON.stringify(remove)]) })
+      .returning('*');
     return row && bucket(row);
   }
 

@@ -77,6 +77,14 @@ export class AccountRepository {
     const row = await this.q('accounts').count({ n: '*' }).first();
     return Number(row?.n ?? 0);
   }
+  /** Sets and removes user metadata entries (Swift X-Account-Meta-*) in one atomic update; undefined when the row is gone. */
+  async mergeMeta(id: string, set: Record<string, string>, remove: readonly string[]): Promise<AccountRecord | undefined> {
+    const [row] = await this.q('accounts')
+      .where({ id })
+      .update({ meta: this.q.raw('(meta || ?::jsonb) - ARRAY(SELECT jsonb_array_elements_text(?::jsonb))', [JSON.stringify(set), JSON.stringify(remove)]) })
+      .returning('*');
+    return row && account(row);
+  }
   async setStatus(id: string, status: Status): Promise<boolean> {
     return (await this.q('accounts').where({ id }).update({ status })) > 0;
   }

@@ -131,6 +131,12 @@ export class ObjectRepository {
     return row && object(row);
   }
 
+  /** Replaces a version's user metadata and content type (Swift POST object); undefined when the row is gone. */
+  async setUserMeta(id: number, userMeta: Record<string, string>, contentType: string | undefined): Promise<ObjectRecord | undefined> {
+    const [row] = await this.q('objects').where({ id }).update({ user_meta: JSON.stringify(userMeta), content_type: contentType ?? null }).returning('*');
+    return row && object(row);
+  }
+
   /** Makes the newest remaining version of a key its latest (after the latest was removed). */
   async promoteNewest(bucketId: number, key: string): Promise<ObjectRecord | undefined> {
     const newest = this.q('objects').where({ bucket_id: bucketId, key }).orderBy('id', 'desc').limit(1).select('id');

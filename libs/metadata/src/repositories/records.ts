@@ -93,13 +93,15 @@ export interface BucketRecord {
   lifecycle?: unknown;
   cors?: unknown;
   logging?: unknown;
+  /** Swift container ACLs (X-Container-Read/-Write as sent, with their parsed grants); column swift_acl. */
+  swiftAcl?: unknown;
   /** Default encryption of the objects written into it; absent: none. */
   encryption?: ServerSideEncryption;
   createdAt: Date;
 }
 
 /** The bucket configuration documents, by column. */
-export type BucketDocument = 'lifecycle' | 'cors' | 'logging';
+export type BucketDocument = 'lifecycle' | 'cors' | 'logging' | 'swift_acl';
 
 /** One server access log line waiting to be delivered into its target bucket. */
 export interface AccessLogRecord {

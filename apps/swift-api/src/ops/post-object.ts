@@ -1,0 +1,21 @@
+// Swift "Create or update object metadata" (POST /v1/{account}/{container}/{object}; KakaoCloud "Change object metadata"): 202.
+import { containerOf, SwiftOperation } from '../routing/swift-operation';
+import { readMetaHeaders } from '../wire/swift-headers';
+
+export const postObject: SwiftOperation = {
+  name: 'PostObject',
+  action: 'storage.objects.create',
+  needsBucket: true,
+  async run(call) {
+    // The X-Object-Meta-* of the request replace all of the object's user metadata.
+    await call.services.storage.objects.updateMetadata({
+      bucket: containerOf(call),
+      key: call.target.object!,
+      userMeta: readMetaHeaders(call.req.headers, 'object'),
+      contentType: call.req.get('content-type') || undefined,
+    });
+    call.res.status(202).setHeader('Content-Type', 'text/html; charset=UTF-8');
+    call.res.setHeader('Content-Length', '0');
+    call.res.end();
+  },
+};
