@@ -61,3 +61,4 @@ export type { ChecksumAlgorithm } from '@gw/blob';
 export { loadOrCreateKeyFile, loadOrCreateMasterKey } from '@gw/blob';
 export * from './large-objects';
 export * from './bulk';
+export { META_LIMITS } from './meta/meta-changes';

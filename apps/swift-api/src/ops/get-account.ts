@@ -1,10 +1,10 @@
 // Swift "Show account details and list containers" (GET /v1/{account}).
 import type { SwiftOperation } from '../routing/swift-operation';
 import { ListingEntry, listingParams, sendListing } from '../wire/listing';
+import { ACCOUNT_LISTING_LIMIT } from '../wire/limits';
 import { writeAccountHeaders } from './head-account';
 
-/** Swift's account_listing_limit. */
-const MAX_CONTAINERS = 10000;
+const MAX_CONTAINERS = ACCOUNT_LISTING_LIMIT;
 
 export const getAccount: SwiftOperation = {
   name: 'GetAccount',

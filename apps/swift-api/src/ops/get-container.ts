@@ -1,10 +1,10 @@
 // Swift "Show container details and list objects" (GET /v1/{account}/{container}).
 import { containerOf, SwiftOperation } from '../routing/swift-operation';
 import { ListingEntry, listingParams, sendListing } from '../wire/listing';
+import { CONTAINER_LISTING_LIMIT } from '../wire/limits';
 import { writeContainerHeaders } from './head-container';
 
-/** The KakaoCloud Swift document: default and maximum 1000. */
-const MAX_OBJECTS = 1000;
+const MAX_OBJECTS = CONTAINER_LISTING_LIMIT;
 
 export const getContainer: SwiftOperation = {
   name: 'GetContainer',

@@ -6,11 +6,17 @@ export interface MetaChanges {
   remove: readonly string[];
 }
 
-/** Swift's constraints (max_meta_name_length, max_meta_value_length, max_meta_count, max_meta_overall_size). */
-const MAX_NAME = 128;
-const MAX_VALUE = 256;
-const MAX_COUNT = 90;
-const MAX_OVERALL = 4096;
+/** Swift's constraints on account and container metadata, as `GET /info` advertises them. */
+export const META_LIMITS = {
+  max_meta_name_length: 128,
+  max_meta_value_length: 256,
+  max_meta_count: 90,
+  max_meta_overall_size: 4096,
+} as const;
+const MAX_NAME = META_LIMITS.max_meta_name_length;
+const MAX_VALUE = META_LIMITS.max_meta_value_length;
+const MAX_COUNT = META_LIMITS.max_meta_count;
+const MAX_OVERALL = META_LIMITS.max_meta_overall_size;
 
 /** Refuses metadata a request may not set, as Swift does (400). */
 export function assertMetaChanges(changes: MetaChanges): void {

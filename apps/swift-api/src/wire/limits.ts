@@ -1,0 +1,3 @@
+/** Swift's listing limits here: account_listing_limit, and the KakaoCloud document's 1000 for containers. */
+export const ACCOUNT_LISTING_LIMIT = 10000;
+export const CONTAINER_LISTING_LIMIT = 1000;
