@@ -1,8 +1,7 @@
 // The all-in-one gateway: every dialect on one port, the lifecycle worker in-process. This is
 // what `npm start` runs.
-import { bootstrapIdentity, openIdentity, openTokens } from '@gw/auth';
+import { bootstrapIdentity, openServices } from '@gw/auth';
 import { ConfigError, loadConfig } from '@gw/config';
-import { openStorage } from '@gw/core';
 import { createLogger, serve } from '@gw/http';
 import { createLifecycleWorker } from '@gw/lifecycle-worker';
 import { DataDirLockedError } from '@gw/metadata';
@@ -13,16 +12,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, name: 'gateway' });
   // The all-in-one process migrates whatever store it runs on; split deployments run `npm run migrate`.
-  const storage = await openStorage({
-    database: config.database,
-    blob: config.blob,
-    region: config.region,
-    secrets: config.secrets,
-    maxObjectSize: config.limits.maxObjectSize,
-    migrate: true,
-  });
-  const identity = openIdentity(storage.ctx.db, config.secrets);
-  const tokens = openTokens(storage.ctx.db, config.secrets);
+  const { storage, identity, tokens } = await openServices(config, { migrate: true });
   const boot = await bootstrapIdentity(storage.accounts, identity, config.bootstrap);
   const app = createGatewayApp({
     storage,

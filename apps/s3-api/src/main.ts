@@ -1,25 +1,13 @@
 // The S3 dialect as its own process (the compose stack runs it behind the proxy).
-import { openIdentity, openTokens } from '@gw/auth';
+import { openServices } from '@gw/auth';
 import { loadConfig } from '@gw/config';
-import { openStorage } from '@gw/core';
 import { createLogger, serve } from '@gw/http';
 import { createS3App } from './app';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel, name: 's3-api' });
-  const storage = await openStorage({
-    database: config.database,
-    blob: config.blob,
-    region: config.region,
-    secrets: config.secrets,
-    maxObjectSize: config.limits.maxObjectSize,
-  });
-  const identity = openIdentity(storage.ctx.db, config.secrets);
-  const tokens = openTokens(storage.ctx.db, config.secrets);
-  const ready = async () => {
-    await storage.ctx.db.knex.raw('select 1');
-  };
+  const { storage, identity, tokens, ready } = await openServices(config);
   const app = createS3App({ storage, identity, tokens, region: config.region, domain: config.s3.domain, logger, ready, trustedProxies: config.trustedProxies });
   await serve(app, { host: config.host, port: config.port, logger, onShutdown: () => storage.close() });
   logger.info({ port: config.port }, 's3-api listening');

@@ -26,3 +26,5 @@ export { TOKEN_KINDS } from './tokens/token-kinds';
 export { StsService, STS_PROVIDER, STS_DURATION } from './sts/sts-service';
 export type { AssumeRoleWithWebIdentityInput, AssumedRole, TemporaryCredentials } from './sts/sts-service';
 export * from './tempurl';
+export { openServices } from './open-services';
+export type { GatewayServices, ServiceSettings } from './open-services';
