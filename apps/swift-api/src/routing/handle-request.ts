@@ -18,7 +18,8 @@ export function swiftRequestHandler(services: SwiftServices) {
     setCommonHeaders(res);
     const target = parseSwiftPath(req.originalUrl.split('?')[0]);
     if (!target) throw new GatewayError('NotFound');
-    const operation = matchRoute(req.method, target);
+    const query = queryParams(req);
+    const operation = matchRoute(req.method, target, query);
     res.locals.operation = operation.name;
     const principal = await authenticate(services, req);
 
@@ -37,7 +38,7 @@ export function swiftRequestHandler(services: SwiftServices) {
     // Only now, so that a caller who may not look learns nothing about what exists.
     if (target.container !== undefined && operation.needsBucket && !bucket) throw new GatewayError('NoSuchBucket');
 
-    await operation.run({ req, res, services, target, query: queryParams(req), principal, account, bucket });
+    await operation.run({ req, res, services, target, query, principal, account, bucket });
   };
 }
 
