@@ -3,5 +3,5 @@ module.exports = {
   displayName: 'tools',
   rootDir: __dirname,
   testMatch: ['<rootDir>/**/*.spec.ts'],
-  testPathIgnorePatterns: ['/node_modules/', '/bench/'],
+  testPathIgnorePatterns: ['/node_modules/'],
 };

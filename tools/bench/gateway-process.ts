@@ -13,6 +13,8 @@ export interface GatewaySettings {
   accessKeyId: string;
   secretKey: string;
   region: string;
+  /** The root user's Swift login (`account:user` and password for /auth/v1.0). */
+  swift: { account: string; user: string; password: string };
   /** Extra node flags for the gateway process (e.g. --cpu-prof); from BENCH_GATEWAY_NODE_ARGS. */
   nodeArgs?: readonly string[];
 }
@@ -64,6 +66,9 @@ export function gatewayEnv(settings: GatewaySettings, port?: number): NodeJS.Pro
     REGION: settings.region,
     ROOT_ACCESS_KEY: settings.accessKeyId,
     ROOT_SECRET_KEY: settings.secretKey,
+    ROOT_ACCOUNT: settings.swift.account,
+    ROOT_USER: settings.swift.user,
+    ROOT_PASSWORD: settings.swift.password,
     LOG_LEVEL: 'warn',
     WORKER: 'true',
   };

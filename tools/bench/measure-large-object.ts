@@ -1,10 +1,10 @@
 // Single-stream PUT of the large file (streamed from disk) and GET of it back (drained, counted),
-// with the gateway's RSS and CPU observed during each.
+// with the gateway's RSS and CPU observed during each; over any ObjectClient (S3, Swift).
 import fs from 'node:fs';
 import type { CpuReport } from './cpu-usage';
 import { observe } from './observe';
 import type { RandomFile } from './random-file';
-import type { S3RawClient } from './s3-raw-client';
+import type { ObjectClient } from './object-client';
 import { mibPerSecond } from './units';
 
 export interface Transfer {
@@ -26,7 +26,7 @@ export interface LargeGetResult extends Transfer {
 }
 
 export async function measureLargePut(
-  client: S3RawClient, bucket: string, key: string, file: RandomFile, gatewayPid: number,
+  client: ObjectClient, bucket: string, key: string, file: RandomFile, gatewayPid: number,
 ): Promise<LargePutResult> {
   const { value: etag, ...seen } = await observe(gatewayPid, () =>
     client.putObject(bucket, key, { stream: fs.createReadStream(file.path), length: file.bytes }, false),
@@ -35,7 +35,7 @@ export async function measureLargePut(
 }
 
 export async function measureLargeGet(
-  client: S3RawClient, bucket: string, key: string, expectedBytes: number, gatewayPid: number,
+  client: ObjectClient, bucket: string, key: string, expectedBytes: number, gatewayPid: number,
 ): Promise<LargeGetResult> {
   const { value: response, ...seen } = await observe(gatewayPid, () => client.getObject(bucket, key, false));
   const bytes = response.bytes;

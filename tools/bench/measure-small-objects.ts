@@ -1,10 +1,10 @@
 // Many 4 KiB PUTs, then GETs of the same keys, at a fixed concurrency over a keep-alive agent:
-// operations per second and per-request latency.
+// operations per second and per-request latency; over any ObjectClient (S3, Swift).
 import { randomBytes } from 'node:crypto';
 import http from 'node:http';
 import type { CpuReport } from './cpu-usage';
 import { observe } from './observe';
-import type { S3RawClient } from './s3-raw-client';
+import type { ObjectClient } from './object-client';
 import { runConcurrently } from './run-concurrently';
 import { percentile } from './units';
 
@@ -31,7 +31,7 @@ async function timed(count: number, concurrency: number, pid: number, operation:
 }
 
 export async function measureSmallObjects(
-  client: S3RawClient, bucket: string, count: number, concurrency: number, gatewayPid: number,
+  client: ObjectClient, bucket: string, count: number, concurrency: number, gatewayPid: number,
 ): Promise<SmallObjectsResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const body = randomBytes(SMALL_OBJECT_BYTES);

@@ -5,6 +5,7 @@ import type { LargeGetResult, LargePutResult } from './measure-large-object';
 import type { OpsResult, SmallObjectsResult } from './measure-small-objects';
 import { cpuNote, fmt, table } from './report-format';
 import { renderScaleReport, scaleJson, type ScaleResults } from './report-scale';
+import { renderSwiftReport, swiftJson, type SwiftFigures } from './report-swift';
 import { round } from './units';
 
 export const AIMS = { minPercentOfFs: 60, maxPeakRssMiB: 200 } as const;
@@ -32,6 +33,8 @@ export interface BenchResults extends ScaleResults {
   put: LargePutResult;
   get: LargeGetResult;
   small: SmallObjectsResult;
+  /** The same throughput measurements over Swift, when they ran. */
+  swift?: SwiftFigures;
 }
 
 const status = (met: boolean | undefined): string => (met === undefined ? 'n/a' : met ? 'met' : 'NOT met');
@@ -80,8 +83,9 @@ export function renderReport(r: BenchResults): string {
   if (noisiest > NOISY_OTHERS_PCT) {
     header.push(`WARNING: other processes used up to ${fmt(noisiest, 0)}% of the machine during the measurements (see "others" per row); the figures are noisy.`);
   }
+  const swift = renderSwiftReport(r);
   const scale = renderScaleReport(r, r.fsCopy.mibPerSec);
-  return `${header.join('\n')}\n\n${measurements}\n\n${aims}${scale ? `\n\n${scale}` : ''}`;
+  return `${header.join('\n')}\n\n${measurements}${swift ? `\n\n${swift}` : ''}\n\n${aims}${scale ? `\n\n${scale}` : ''}`;
 }
 
 /** One line, prefixed for grepping: `BENCH_RESULT {...}`. */
@@ -122,6 +126,7 @@ export function renderJsonLine(r: BenchResults): string {
       getPctOfFs: getPct >= AIMS.minPercentOfFs,
       putPeakRss: r.put.peakRssMiB === undefined ? null : r.put.peakRssMiB < AIMS.maxPeakRssMiB,
     },
+    ...swiftJson(r),
     ...scaleJson(r),
   });
 }

@@ -1,6 +1,7 @@
 // `npm run bench`: starts the all-in-one gateway on a scratch data dir and measures single-stream
 // PUT/GET throughput of a large object against a plain fs copy on the same disk, the gateway's
-// memory, and 4 KiB PUT/GET operations per second; then scale: a multipart upload of 2 GiB in
+// memory, and 4 KiB PUT/GET operations per second, over S3 and then over Swift (the same
+// measurements, the same gateway process, printed side by side with the Swift / S3 ratio); then scale: a multipart upload of 2 GiB in
 // 64 MiB parts at concurrency 4 and a GET of it, CompleteMultipartUpload with 10 versus 1,000 parts,
 // and ListObjectsV2 page times in a bucket of 10,000 and then 100,000 keys. Prints figures and a
 // `BENCH_RESULT {...}` JSON line; never fails on them.
@@ -15,7 +16,7 @@
 // the first size is put through the API, the growth beyond it inserted into the store with the
 // gateway stopped, because PUTs are too slow for 100,000 keys in the time budget; api: every key
 // through PUT).
-// Disk: about BENCH_SIZE_MIB x 3 + BENCH_MULTIPART_MIB + 5 MiB x the part counts (~10 GiB by default).
+// Disk: about BENCH_SIZE_MIB x 4 + BENCH_MULTIPART_MIB + 5 MiB x the part counts (~10 GiB by default).
 import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,11 +34,14 @@ import { createRandomFile } from './random-file';
 import { renderJsonLine, renderReport, type GatewayStart } from './report';
 import { readRssMiB } from './rss-sampler';
 import { S3RawClient } from './s3-raw-client';
+import { SwiftRawClient } from './swift-raw-client';
 import { createTempWorkspace } from './temp-workspace';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 const REGION = 'kr-central-2';
 const BUCKET = 'bench';
+/** The Swift measurements write into a container of their own: fresh keys, as the S3 ones get. */
+const SWIFT_CONTAINER = 'bench-swift';
 /** The listing bucket holds nothing but the listed keys. */
 const LIST_BUCKET = 'bench-list';
 const READY_TIMEOUT_MS = 120_000;
@@ -70,8 +74,9 @@ async function main(cleanup: Cleanup): Promise<void> {
   const file = await createRandomFile(path.join(workspace.dir, 'source.bin'), options.sizeMiB);
 
   const credentials = { accessKeyId: randomAlnum(20), secretKey: randomBytes(30).toString('base64url'), region: REGION };
+  const swiftLogin = { account: 'bench', user: 'bench', password: randomBytes(18).toString('base64url') };
   const settings: GatewaySettings = {
-    repoRoot: REPO_ROOT, dataDir: path.join(workspace.dir, 'data'), nodeArgs: options.gatewayNodeArgs, ...credentials,
+    repoRoot: REPO_ROOT, dataDir: path.join(workspace.dir, 'data'), nodeArgs: options.gatewayNodeArgs, ...credentials, swift: swiftLogin,
   };
   const first = await launch(settings, cleanup, 'first start');
   const { signal } = cleanup.abort;
@@ -93,8 +98,17 @@ async function main(cleanup: Cleanup): Promise<void> {
   const put = await measureLargePut(s3, BUCKET, 'large.bin', file, gateway.pid);
   step('single-stream GET...');
   const get = await measureLargeGet(s3, BUCKET, 'large.bin', file.bytes, gateway.pid);
+  // One token, from /auth/v1.0, for every Swift request.
+  const swift = await SwiftRawClient.login({ endpoint: gateway.endpoint, user: `${swiftLogin.account}:${swiftLogin.user}`, key: swiftLogin.password, signal });
+  await swift.createContainer(SWIFT_CONTAINER);
+  step('Swift: single-stream PUT...');
+  const swiftPut = await measureLargePut(swift, SWIFT_CONTAINER, 'large.bin', file, gateway.pid);
+  step('Swift: single-stream GET...');
+  const swiftGet = await measureLargeGet(swift, SWIFT_CONTAINER, 'large.bin', file.bytes, gateway.pid);
   step(`${options.smallOps} x 4 KiB PUT, then GET, at concurrency ${options.concurrency}...`);
   const small = await measureSmallObjects(s3, BUCKET, options.smallOps, options.concurrency, gateway.pid);
+  step(`Swift: ${options.smallOps} x 4 KiB PUT, then GET, at concurrency ${options.concurrency}...`);
+  const swiftSmall = await measureSmallObjects(swift, SWIFT_CONTAINER, options.smallOps, options.concurrency, gateway.pid);
 
   let multipart;
   if (options.multipartMiB > 0) {
@@ -124,7 +138,7 @@ async function main(cleanup: Cleanup): Promise<void> {
 
   const results = {
     sizeMiB: options.sizeMiB, concurrency: options.concurrency, dataDir: workspace.dir, cpus: os.cpus().length, loadAverageAtStart,
-    firstStart: first.start, restart, fsCopy, put, get, small, multipart, complete, listing,
+    firstStart: first.start, restart, fsCopy, put, get, small, swift: { put: swiftPut, get: swiftGet, small: swiftSmall }, multipart, complete, listing,
   };
   console.log(`\n${renderReport(results)}\n`);
   console.log(renderJsonLine(results));

@@ -35,7 +35,7 @@ export function createGatewayApp(options: GatewayAppOptions): Express {
   const dialects: Record<Dialect, Express> = {
     s3: createS3App({ ...common, metrics: createMetrics({ app: 's3', registry }), storage: options.storage, identity: options.identity, tokens: options.tokens, region: options.region, domain: options.s3Domain }),
     swift: createSwiftApp({ ...common, metrics: createMetrics({ app: 'swift', registry, defaultMetrics: false }), storage: options.storage, identity: options.identity, tokens: options.tokens, publicUrl: options.publicUrl }),
-    v1ext: createV1extApp({ ...common, metrics: createMetrics({ app: 'v1ext', registry, defaultMetrics: false }) }),
+    v1ext: createV1extApp({ ...common, metrics: createMetrics({ app: 'v1ext', registry, defaultMetrics: false }), storage: options.storage, identity: options.identity, tokens: options.tokens }),
     kos: createKosApp({ ...common, metrics: createMetrics({ app: 'kos', registry, defaultMetrics: false }) }),
   };
   const app = createBaseApp({ name: 'gateway', ...common, metrics: createMetrics({ app: 'gateway', registry, defaultMetrics: false }) });

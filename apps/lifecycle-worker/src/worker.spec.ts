@@ -28,6 +28,22 @@ describe('lifecycle worker', () => {
     expect(text).toBe('second');
   });
 
+  it('removes objects whose X-Delete-At has passed, and their blobs in the same round', async () => {
+    const account = await f.storage.accounts.create({ name: 'expiring' });
+    const bucket = await f.storage.buckets.create({ accountId: account.id, name: 'expiry-bucket' });
+    await f.storage.objects.put({ bucket, key: 'expired', body: bodyOf('old'), deleteAt: new Date(Date.now() - 1000) });
+    await f.storage.objects.put({ bucket, key: 'kept', body: bodyOf('new'), deleteAt: new Date(Date.now() + 3_600_000) });
+    const before = (await f.blobFiles()).length;
+
+    const logger = { info: jest.fn(), error: jest.fn() };
+    await createLifecycleWorker({ storage: f.storage, logger, gcIntervalMs: 60_000, sweepGraceMs: 3_600_000, logDeliveryIntervalMs: 60_000 }).runAllOnce();
+
+    expect(logger.error).not.toHaveBeenCalled();
+    expect(logger.info).toHaveBeenCalledWith(expect.objectContaining({ job: 'object-expiration', deleted: 1 }), 'job done');
+    expect(await f.blobFiles()).toHaveLength(before - 1);
+    expect((await f.storage.buckets.get(account.id, bucket.name)).objectCount).toBe(1);
+  });
+
   it('delivers server access logs into their target bucket', async () => {
     const account = await f.storage.accounts.create({ name: 'logged' });
     const target = await f.storage.buckets.create({ accountId: account.id, name: 'log-target' });

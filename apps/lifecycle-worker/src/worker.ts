@@ -1,5 +1,5 @@
 import type { Storage } from '@gw/core';
-import { accessLogDeliveryJob, garbageCollectionJobs, JobLogger, JobRunner } from '@gw/lifecycle';
+import { accessLogDeliveryJob, garbageCollectionJobs, JobLogger, JobRunner, objectExpirationJob } from '@gw/lifecycle';
 
 export interface LifecycleWorkerOptions {
   storage: Storage;
@@ -17,6 +17,8 @@ export interface LifecycleWorkerOptions {
 export function createLifecycleWorker(options: LifecycleWorkerOptions): JobRunner {
   return new JobRunner(
     [
+      // Before the collector, so the blobs expired objects release go in the same round.
+      objectExpirationJob(options.storage.objects, { intervalMs: options.gcIntervalMs }),
       ...garbageCollectionJobs(options.storage.gc, { gcIntervalMs: options.gcIntervalMs, sweepGraceMs: options.sweepGraceMs }),
       accessLogDeliveryJob(options.storage, { intervalMs: options.logDeliveryIntervalMs }),
     ],

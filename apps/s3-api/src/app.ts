@@ -17,7 +17,7 @@ export function createS3App(options: S3AppOptions): Express {
   app.use(s3ServerAccessLog({ storage: options.storage, trustedProxies: options.trustedProxies }));
   app.use(s3Cors({ storage: options.storage, domain: options.domain }));
   app.use(stsHandler({ sts: new StsService(options.identity, options.tokens), domain: options.domain, logger: options.logger }));
-  app.use(s3RequestHandler(services, new S3Authenticator(options.identity, options.tokens)));
+  app.use(s3RequestHandler(services, new S3Authenticator(options.identity, options.tokens), { trustedProxies: options.trustedProxies }));
   app.use(createErrorMiddleware({ render: renderS3Error, logger: options.logger }));
   return app;
 }

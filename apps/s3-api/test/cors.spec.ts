@@ -106,6 +106,13 @@ describe('S3 wire: CORS', () => {
       expect(anyone.headers['access-control-allow-credentials']).toBeUndefined();
     });
 
+    it('resolves a bucket named without its account (path style) when no other account has that name', async () => {
+      const bucket = await newBucket([APP_RULE]);
+      const res = await preflight(`/${bucket}/k`, { Origin: APP, 'Access-Control-Request-Method': 'GET' });
+      expect(res.status).toBe(200);
+      expect(res.headers['access-control-allow-origin']).toBe(APP);
+    });
+
     it('refuses what no rule allows with 403 AccessForbidden, naming the method and resource type', async () => {
       const bucket = await newBucket([APP_RULE]);
       const res = await preflight(`/${h.accountId}:${bucket}/k`, { Origin: APP, 'Access-Control-Request-Method': 'DELETE' });
@@ -121,7 +128,9 @@ describe('S3 wire: CORS', () => {
       ['a bucket without CORS rules', (b: string, a: string) => `/${a}:${b}/k`, { Origin: APP, 'Access-Control-Request-Method': 'GET' }, 403, 'AccessForbidden', 'CORSResponse: CORS is not enabled for this bucket.'],
       ['no Origin', (b: string, a: string) => `/${a}:${b}/k`, { 'Access-Control-Request-Method': 'GET' }, 400, 'BadRequest', 'Insufficient information. Origin request header needed.'],
       ['no Access-Control-Request-Method', (b: string, a: string) => `/${a}:${b}/k`, { Origin: APP }, 400, 'BadRequest', 'Invalid Access-Control-Request-Method: null'],
-      ['a bucket named without its account', (b: string) => `/${b}/k`, { Origin: APP, 'Access-Control-Request-Method': 'GET' }, 403, 'AccessDenied', undefined],
+      ['a bucket named without its account, without CORS rules', (b: string) => `/${b}/k`, { Origin: APP, 'Access-Control-Request-Method': 'GET' }, 403, 'AccessForbidden', 'CORSResponse: CORS is not enabled for this bucket.'],
+      ['a bucket name no account has', () => '/no-such-bucket-anywhere/k', { Origin: APP, 'Access-Control-Request-Method': 'GET' }, 403, 'AccessForbidden', 'CORSResponse: CORS is not enabled for this bucket.'],
+      ['the service', () => '/', { Origin: APP, 'Access-Control-Request-Method': 'GET' }, 405, 'MethodNotAllowed', undefined],
       ['a bucket that does not exist', (_b: string, a: string) => `/${a}:no-such-bucket/k`, { Origin: APP, 'Access-Control-Request-Method': 'GET' }, 404, 'NoSuchBucket', undefined],
     ])('answers %s as S3 does', async (_name, path, headers, status, code, message) => {
       const bucket = await newBucket();
@@ -177,6 +186,13 @@ describe('S3 wire: CORS', () => {
       const allowed = await send(h, 'GET', `/${h.accountId}:${bucket}/k`, { anonymous: true, headers: { Origin: APP } });
       expect(allowed.text).toBe('secret');
       expect(allowed.headers['access-control-allow-origin']).toBe(APP);
+    });
+
+    it('requests refused before their bucket is loaded (bad credentials) get the headers too', async () => {
+      const bucket = await newBucket([APP_RULE]);
+      const res = await send(h, 'GET', `/${bucket}/k`, { anonymous: true, headers: { Origin: APP, Authorization: 'AWS4-HMAC-SHA256 Credential=NOKEY/20260101/r/s3/aws4_request, SignedHeaders=host, Signature=00' } });
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      expect(res.headers['access-control-allow-origin']).toBe(APP);
     });
 
     it('a bucket without CORS rules sends no CORS headers at all', async () => {

@@ -3,7 +3,7 @@
 // other hosts stay path style, and so does `/{accountId}:{bucket}`.
 import request from 'supertest';
 import { signPostPolicy, signRequestHeaders, signRequestV2, TOKEN_KINDS } from '@gw/auth';
-import { createBucket, parseXmlDocument, putObject, s3Error, send, sha256Hex, startS3Harness, S3Harness, textOf, WireResponse } from './s3-harness';
+import { createBucket, md5Base64, parseXmlDocument, putObject, s3Error, send, sha256Hex, startS3Harness, S3Harness, textOf, WireResponse } from './s3-harness';
 
 const DOMAIN = 's3.gateway.test';
 
@@ -100,5 +100,16 @@ describe('S3 wire: virtual-host-style addressing', () => {
     const res = await request(h.url).post('/').set('Host', `${DOMAIN}:${port}`).set('Content-Type', 'application/x-www-form-urlencoded').send(body);
     expect(res.status).toBe(200);
     expect(res.text).toContain('<AssumeRoleWithWebIdentityResponse');
+  });
+
+  it('answers a CORS preflight on a bucket named by the Host (no account: the one bucket of that name)', async () => {
+    await createBucket(h, 'vhost-cors');
+    const cors = '<CORSConfiguration><CORSRule><AllowedOrigin>https://app.example.com</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>';
+    expect((await send(h, 'PUT', '/vhost-cors?cors', { body: cors, headers: { 'Content-MD5': md5Base64(cors) } })).status).toBe(200);
+    const asked = { Origin: 'https://app.example.com', 'Access-Control-Request-Method': 'GET' };
+    const allowed = await send(h, 'OPTIONS', '/k', { rawHeaders: { host: bucketHost('vhost-cors'), ...asked } });
+    expect([allowed.status, allowed.headers['access-control-allow-origin']]).toEqual([200, 'https://app.example.com']);
+    const refused = await send(h, 'OPTIONS', '/k', { rawHeaders: { host: bucketHost('vhost'), ...asked } });
+    expect([refused.status, s3Error(refused).code]).toEqual([403, 'AccessForbidden']);
   });
 });

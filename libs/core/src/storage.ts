@@ -4,6 +4,7 @@ import { AclService } from './acl/acl-service';
 import { BucketConfigService } from './buckets/bucket-config-service';
 import { BucketService } from './buckets/bucket-service';
 import { GarbageCollector } from './gc/garbage-collector';
+import { LargeObjectService } from './large-objects/large-object-service';
 import { MultipartService } from './multipart/multipart-service';
 import { ObjectService } from './objects/object-service';
 import type { StorageContext } from './storage-context';
@@ -15,6 +16,8 @@ export interface Storage {
   readonly buckets: BucketService;
   readonly objects: ObjectService;
   readonly multipart: MultipartService;
+  /** Swift SLO manifests (DLOs are read by `objects`). */
+  readonly largeObjects: LargeObjectService;
   readonly acls: AclService;
   readonly gc: GarbageCollector;
   /** Lifecycle, CORS and access logging configuration of buckets. */
@@ -29,6 +32,7 @@ export function createStorage(ctx: StorageContext): Storage {
     buckets: new BucketService(ctx),
     objects: new ObjectService(ctx),
     multipart: new MultipartService(ctx),
+    largeObjects: new LargeObjectService(ctx),
     acls: new AclService(ctx),
     gc: new GarbageCollector(ctx),
     bucketConfig: new BucketConfigService(ctx),

@@ -24,6 +24,8 @@ const storage = {
       if (!found) throw new GatewayError('NoSuchBucket');
       return found;
     },
+    // Every name here is unique across accounts but `ambiguous` (as if two accounts had one).
+    findUnique: async (name: string) => (name === 'ambiguous' ? undefined : BUCKETS[name]),
   },
 } as unknown as Storage;
 
@@ -87,8 +89,16 @@ describe('s3Cors', () => {
       }
     });
 
-    it('adds nothing for a bucket without CORS rules, or before a bucket is known', async () => {
-      for (const path of ['/plain/k?bucket=plain', '/nowhere/k']) {
+    it('adds them to an answer given before the lifecycle loaded the bucket, from the URL\'s bucket', async () => {
+      for (const path of [`/${ACCOUNT}:shared/k?fail`, '/shared/k?fail']) {
+        const res = await request(app).get(path).set('Origin', 'https://app.example.com');
+        expect(res.status).toBe(404);
+        expect(res.headers).toMatchObject({ 'access-control-allow-origin': 'https://app.example.com', vary: 'Origin' });
+      }
+    });
+
+    it('adds nothing for a bucket without CORS rules, or one the URL does not tell', async () => {
+      for (const path of ['/plain/k?bucket=plain', '/nowhere/k', '/ambiguous/k', `/${ACCOUNT}:nowhere/k`]) {
         const res = await request(app).get(path).set('Origin', 'https://app.example.com');
         expect(res.headers.vary).toBeUndefined();
         expect(res.headers['access-control-allow-origin']).toBeUndefined();
@@ -124,7 +134,7 @@ describe('s3Cors', () => {
       ['no Origin', `/${ACCOUNT}:shared/k`, { 'Access-Control-Request-Method': 'GET' }, 400, 'BadRequest', 'Insufficient information. Origin request header needed.'],
       ['no method', `/${ACCOUNT}:shared/k`, { Origin: 'https://app.example.com' }, 400, 'BadRequest', 'Invalid Access-Control-Request-Method: null'],
       ['a method CORS does not know', `/${ACCOUNT}:shared/k`, { Origin: 'https://app.example.com', 'Access-Control-Request-Method': 'PATCH' }, 400, 'BadRequest', 'Invalid Access-Control-Request-Method: PATCH'],
-      ['a path without the account', '/shared/k', asked, 403, 'AccessDenied', /accountId/],
+      ['a bucket name no account or several accounts have', '/ambiguous/k', asked, 403, 'AccessForbidden', 'CORSResponse: CORS is not enabled for this bucket.'],
       ['an unknown bucket', `/${ACCOUNT}:missing/k`, asked, 404, 'NoSuchBucket', /bucket/],
       ['a bucket without CORS', `/${ACCOUNT}:plain/k`, asked, 403, 'AccessForbidden', 'CORSResponse: CORS is not enabled for this bucket.'],
       ['a header no rule allows', `/${ACCOUNT}:shared/k`, { ...asked, 'Access-Control-Request-Headers': 'Content-Type, X-Secret' }, 403, 'AccessForbidden', /^CORSResponse: This CORS request is not allowed/],
@@ -134,6 +144,12 @@ describe('s3Cors', () => {
       expect({ status: res.status, code: res.body.code }).toEqual({ status, code });
       if (typeof message === 'string') expect(res.body.message).toBe(message);
       else expect(res.body.message).toMatch(message);
+    });
+
+    it('resolves a bucket named without its account when its name is unique across accounts', async () => {
+      const res = await preflight('/shared/photo.jpg', asked);
+      expect(res.status).toBe(200);
+      expect(res.headers['access-control-allow-origin']).toBe('https://app.example.com');
     });
 
     it('says which method and resource type a refused preflight was about', async () => {

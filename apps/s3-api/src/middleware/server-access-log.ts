@@ -5,10 +5,9 @@
 // before the bucket is known (a bad signature) are not logged.
 import type { Request, RequestHandler, Response } from 'express';
 import { loggingOf, Storage } from '@gw/core';
-import { clientAddress, countResponseBytes, findRequestContext, IpMatcher, queryParams, recordedStatus, redactUrl } from '@gw/http';
+import { beforeHeaders, clientAddress, countResponseBytes, findRequestContext, IpMatcher, queryParams, recordedStatus, redactUrl } from '@gw/http';
 import { requestFacts } from '../routing/request-facts';
 import { AccessLogEntry, formatAccessLogLine, logOperation } from '../wire/access-log-line';
-import { beforeHeaders } from './before-headers';
 
 export interface ServerAccessLogOptions {
   storage: Storage;

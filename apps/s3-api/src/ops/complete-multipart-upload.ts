@@ -1,7 +1,6 @@
 // CompleteMultipartUpload (S3 API reference; KakaoCloud S3 document "CompleteMultipartUpload"): no data copied.
 import { uriEncode } from '@gw/auth';
-import { isChecksumAlgorithm } from '@gw/core';
-import { CompletedPart, GatewayError } from '@gw/core';
+import { completedPartsOf } from '@gw/http';
 import type { S3Operation } from '../routing/s3-operation';
 import { readCheckedSmallBody } from '../wire/body-integrity';
 import { checksumElements } from '../wire/checksum-headers';
@@ -10,7 +9,7 @@ import { quoteEtag } from '../wire/object-headers';
 import { writeServerSideEncryption } from '../wire/server-side-encryption';
 import { uploadTargetOf } from '../wire/upload-target';
 import { writeNewVersionHeader } from '../wire/version-headers';
-import { childText, children, parseXml, renderXml } from '../wire/xml';
+import { parseXml, renderXml } from '../wire/xml';
 
 export const completeMultipartUpload: S3Operation = {
   name: 'CompleteMultipartUpload',
@@ -18,7 +17,7 @@ export const completeMultipartUpload: S3Operation = {
   needsBucket: true,
   async run(call) {
     const { req, res } = call;
-    const parts = partsOf(await parseXml(await readCheckedSmallBody(call)));
+    const parts = completedPartsOf(await parseXml(await readCheckedSmallBody(call)));
     const target = uploadTargetOf(call);
     const object = await call.services.storage.multipart.complete({ ...target, parts });
     writeNewVersionHeader(res, object.versionId);
@@ -35,23 +34,3 @@ export const completeMultipartUpload: S3Operation = {
     sendXml(res, xml);
   },
 };
-
-/** The `<Part>` list of the request: a part number and an ETag each, and the part checksums listed. */
-function partsOf(document: Record<string, unknown>): CompletedPart[] {
-  const root = document.CompleteMultipartUpload;
-  if (root === undefined) throw new GatewayError('MalformedXML');
-  const parts = children(root, 'Part').map((part) => {
-    const number = childText(part, 'PartNumber')?.trim();
-    const etag = childText(part, 'ETag');
-    if (number === undefined || !/^\d{1,9}$/.test(number) || etag === undefined) throw new GatewayError('MalformedXML');
-    const checksums: CompletedPart['checksums'] = {};
-    for (const name of Object.keys(part as object)) {
-      const algorithm = name.startsWith('Checksum') ? name.slice('Checksum'.length).toLowerCase() : undefined;
-      const text = childText(part, name);
-      if (isChecksumAlgorithm(algorithm) && text !== undefined) checksums[algorithm] = text.trim();
-    }
-    return { partNumber: Number(number), etag, checksums };
-  });
-  if (parts.length === 0) throw new GatewayError('MalformedXML', 'You must specify at least one part.');
-  return parts;
-}

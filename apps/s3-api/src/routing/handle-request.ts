@@ -2,7 +2,7 @@ import { PassThrough, Readable, Transform } from 'node:stream';
 import type { Request, Response } from 'express';
 import { authorize, OBJECT_ACL_ACTIONS, S3Authenticator } from '@gw/auth';
 import { GatewayError } from '@gw/core';
-import { queryParams } from '@gw/http';
+import { accessContextReader, IpMatcher, queryParams } from '@gw/http';
 import { signableRequest } from '../request/signable';
 import { resolveTarget } from '../request/target';
 import { setCommonHeaders } from '../wire/common-headers';
@@ -15,7 +15,8 @@ import type { S3Call, S3Services } from './s3-operation';
  * the signature, load the bucket, ask the access decision point, run the operation. Errors
  * thrown anywhere are rendered by the app's error middleware.
  */
-export function s3RequestHandler(services: S3Services, authenticator: S3Authenticator) {
+export function s3RequestHandler(services: S3Services, authenticator: S3Authenticator, options: { trustedProxies?: IpMatcher | readonly string[] } = {}) {
+  const accessContext = accessContextReader(options.trustedProxies);
   return async (req: Request, res: Response): Promise<void> => {
     setCommonHeaders(res);
     const signable = signableRequest(req);
@@ -43,7 +44,7 @@ export function s3RequestHandler(services: S3Services, authenticator: S3Authenti
     const bucket = access?.bucket;
     // For the CORS and access-log middlewares, before the decision: a refused request is answered and logged too.
     noteRequestFacts(res, { target, principal, bucket });
-    authorize({ principal, action: operation.action, resource: { accountId, bucket, key: target.key, object: access?.object } });
+    authorize({ principal, action: operation.action, resource: { accountId, bucket, key: target.key, object: access?.object }, context: accessContext(req) });
 
     const call: S3Call = {
       req,

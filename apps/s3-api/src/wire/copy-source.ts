@@ -3,6 +3,7 @@ import { authorize } from '@gw/auth';
 import { CopyRange, CopySource, GatewayError, ReadConditions } from '@gw/core';
 import { parseConditionHeaders } from '@gw/http';
 import type { S3Call } from '../routing/s3-operation';
+import { segmentReadCheck } from './segment-access';
 
 /** The object `x-amz-copy-source` names: `bucket/key` or `/bucket/key`, URL-encoded, optional `?versionId=`. */
 export interface CopySourceName {
@@ -65,7 +66,13 @@ export async function authorizedCopySource(call: S3Call): Promise<CopySource> {
     action: 'storage.objects.get',
     resource: { accountId: call.accountId, bucket: access.bucket, key: name.key, object: access.object },
   });
-  return { bucket: access.bucket, key: name.key, versionId: name.versionId, conditions: readCopyConditions(call.req.headers) };
+  return {
+    bucket: access.bucket,
+    key: name.key,
+    versionId: name.versionId,
+    conditions: readCopyConditions(call.req.headers),
+    mayReadSegments: segmentReadCheck(call, access.bucket),
+  };
 }
 
 function decode(segment: string): string {

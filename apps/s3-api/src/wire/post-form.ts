@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
-import multer, { MulterError, StorageEngine } from 'multer';
+import { MulterError } from 'multer';
 import { GatewayError } from '@gw/core';
+import { readStreamingForm } from '@gw/http';
 
 /** A browser POST upload's form, read up to its file. */
 export interface PostForm {
@@ -23,11 +24,11 @@ export interface PostForm {
 const LIMITS = { fieldSize: 20 * 1024, fields: 200, parts: 1000, fieldNameSize: 256 };
 
 /**
- * Reads a `multipart/form-data` POST Object request with multer and a streaming storage engine
- * of our own: the engine does not store the file, it hands the form's fields and the file stream
- * to the caller (which streams it into the core), and holds multer until the caller releases it.
- * Refuses a request that is not multipart/form-data (PreconditionFailed, as S3), a form without
- * a file (InvalidArgument), malformed multipart (MalformedPOSTRequest) and oversized fields.
+ * Reads a `multipart/form-data` POST Object request with @gw/http's streaming form reader: the
+ * form's fields and the file stream go to the caller (which streams it into the core), and the
+ * reader is held at the file until the caller releases it. Refuses a request that is not
+ * multipart/form-data (PreconditionFailed, as S3), a form without a file (InvalidArgument),
+ * malformed multipart (MalformedPOSTRequest) and oversized fields.
  */
 export function readPostForm(req: Request, res: Response): Promise<PostForm> {
   if (!/^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')) {
@@ -37,44 +38,44 @@ export function readPostForm(req: Request, res: Response): Promise<PostForm> {
   }
   return new Promise((resolve, reject) => {
     let delivered = false;
-    let settleBody: () => void = () => undefined;
-    const bodyRead = new Promise<void>((done) => (settleBody = done));
-
-    const engine: StorageEngine = {
-      _handleFile(request, file, done) {
+    const formRead = readStreamingForm(req, res, {
+      limits: LIMITS,
+      onFile(file, fieldsBefore) {
         // S3 takes the field named `file`; it must be the last one, so anything after it is ignored.
-        if (delivered || file.fieldname.toLowerCase() !== 'file') {
+        if (delivered || file.fieldName.toLowerCase() !== 'file') {
           file.stream.resume();
-          done(null, {});
-          return;
+          return Promise.resolve();
         }
         delivered = true;
-        let released = false;
-        const release = (error?: unknown): Promise<void> => {
-          if (!released) {
-            released = true;
-            done(error ?? null, {});
+        return new Promise<void>((settle, fail) => {
+          let released = false;
+          const release = (error?: unknown): Promise<void> => {
+            if (!released) {
+              released = true;
+              if (error === undefined) settle();
+              else fail(error);
+            }
+            return bodyRead;
+          };
+          // However the request ends (an error answered early, a client gone), the reader is let go.
+          res.once('close', () => void release(new Error('the response ended before the form was read')));
+          try {
+            resolve({ fields: formFields(fieldsBefore), file: { stream: file.stream, filename: file.filename }, release });
+          } catch (error) {
+            reject(error);
+            void release(error);
           }
-          return bodyRead;
-        };
-        // However the request ends (an error answered early, a client gone), multer is let go.
-        res.once('close', () => void release(new Error('the response ended before the form was read')));
-        try {
-          resolve({ fields: formFields(request.body), file: { stream: file.stream, filename: file.originalname }, release });
-        } catch (error) {
-          reject(error);
-          void release(error);
-        }
+        });
       },
-      _removeFile(_request, _file, done) {
-        done(null);
-      },
-    };
-
-    multer({ storage: engine, limits: LIMITS, defParamCharset: 'utf8' }).any()(req, res, (error?: unknown) => {
-      settleBody();
-      if (!delivered) reject(error === undefined ? noFile() : formError(error));
     });
+    const bodyRead = formRead.then(
+      () => undefined,
+      () => undefined,
+    );
+    formRead.then(
+      () => !delivered && reject(noFile()),
+      (error: unknown) => !delivered && reject(formError(error)),
+    );
   });
 }
 

@@ -1,13 +1,16 @@
 import { GatewayError, parsePartNumber, ReadObjectInput } from '@gw/core';
 import { parseRangeHeader, parseReadConditions } from '@gw/http';
 import { bucketOf, S3Call } from '../routing/s3-operation';
+import { segmentReadCheck } from './segment-access';
 import { refuseCustomerKeys } from './server-side-encryption';
 
 /** What GetObject and HeadObject ask the core: the object, its preconditions and range. */
 export function readObjectInput(call: S3Call): ReadObjectInput {
   refuseCustomerKeys(call.req.headers);
+  const bucket = bucketOf(call);
   return {
-    bucket: bucketOf(call),
+    bucket,
+    mayReadSegments: segmentReadCheck(call, bucket),
     key: call.target.key!,
     conditions: parseReadConditions(call.req.headers),
     range: parseRangeHeader(call.req.headers.range),

@@ -1,82 +1,60 @@
-// Keystone v3 `POST /v3/auth/tokens` (OpenStack Identity API v3, "Password authentication with scoped authorization").
+// Keystone v3 `POST /v3/auth/tokens` (OpenStack Identity API v3, "Password authentication with
+// scoped authorization" and "Authenticating with an Application Credential").
 import type { Request, Response } from 'express';
-import type { UserPrincipal } from '@gw/auth';
+import { AuthenticatedApplicationCredential, TOKEN_KINDS, UserPrincipal } from '@gw/auth';
 import { GatewayError } from '@gw/core';
-import { storageUrl } from '../request/target';
+import { queryParams } from '@gw/http';
 import type { SwiftServices } from '../routing/swift-operation';
 import { setCommonHeaders } from '../wire/common-headers';
-import { issueAuthToken, loginWithPassword, PasswordLogin } from './password-login';
+import { ApplicationCredentialMethod, loginWithApplicationCredential } from './application-credential-login';
+import { tokenDocument, sendJson } from './keystone-token-document';
+import { NamedRef, nonEmpty, userRefOf } from './keystone-user-ref';
+import { AUTH_TOKEN_TTL_SECONDS, issueAuthToken, loginWithPassword } from './password-login';
 import { readJsonBody } from './read-json-body';
 
-/** Accounts stand for Keystone projects; they all live in the one default domain. */
-const DOMAIN = { id: 'default', name: 'Default' };
-
-interface NamedRef {
-  id?: unknown;
-  name?: unknown;
-  domain?: { id?: unknown; name?: unknown };
+interface TokenRequest {
+  auth?: {
+    identity?: { methods?: unknown; password?: { user?: NamedRef & { password?: unknown } }; application_credential?: ApplicationCredentialMethod };
+    scope?: { project?: NamedRef };
+  };
 }
 
 /**
  * The password method: the user by id, or by name with the project (account) it belongs to,
- * taken from the project scope (by id or name) or else from the user's domain. The token is
- * scoped to the user's own account; a scope naming another account is refused (401).
+ * taken from the project scope (by id or name) or else from the user's domain. The
+ * application_credential method: see application-credential-login.ts. The token is scoped to the
+ * user's own account; a scope naming another account is refused (401). `?nocatalog` leaves the
+ * catalog out.
  */
 export function keystoneTokens(services: SwiftServices) {
   return async (req: Request, res: Response): Promise<void> => {
     setCommonHeaders(res);
-    const body = (await readJsonBody(req)) as { auth?: { identity?: { methods?: unknown; password?: { user?: NamedRef & { password?: unknown } } }; scope?: { project?: NamedRef } } };
+    const body = (await readJsonBody(req)) as TokenRequest | null;
     const identity = body?.auth?.identity;
-    const methods = Array.isArray(identity?.methods) ? identity.methods : [];
-    if (!methods.includes('password')) throw new GatewayError('Unauthorized', 'Only the password method is supported.');
-    const user = identity?.password?.user;
-    if (typeof user?.password !== 'string' || (typeof user.id !== 'string' && typeof user.name !== 'string')) throw new GatewayError('BadRequest', 'Expecting auth.identity.password.user with a password and an id or a name.');
-    const project = body.auth?.scope?.project;
-    const projectRef = str(project?.id) ?? str(project?.name);
-    const principal = await loginWithPassword(services, loginOf(user as NamedRef & { password: string }, projectRef));
+    const methods = identity?.methods;
+    if (!Array.isArray(methods) || methods.length === 0) throw new GatewayError('BadRequest', "Invalid input for field 'identity/methods': a non-empty list is required.");
+    const project = body?.auth?.scope?.project;
+    const projectRef = nonEmpty(project?.id) ?? nonEmpty(project?.name);
+
+    let principal: UserPrincipal;
+    let fromCredential: AuthenticatedApplicationCredential | undefined;
+    if (methods.includes('application_credential')) {
+      fromCredential = await loginWithApplicationCredential(services, identity?.application_credential);
+      principal = fromCredential.principal;
+    } else if (methods.includes('password')) {
+      const user = identity?.password?.user;
+      if (typeof user?.password !== 'string') throw new GatewayError('BadRequest', 'Expecting auth.identity.password.user with a password and an id or a name.');
+      principal = await loginWithPassword(services, { ...userRefOf(user, projectRef), password: user.password });
+    } else {
+      throw new GatewayError('Unauthorized', 'Attempted to authenticate with an unsupported method.');
+    }
     if (projectRef !== undefined && projectRef !== principal.accountId && projectRef !== principal.accountName) throw new GatewayError('Unauthorized');
 
-    const issued = await issueAuthToken(services, principal);
+    const issued = fromCredential
+      ? await services.tokens.issue(services.identity.applicationCredentials.tokenRequest(fromCredential, TOKEN_KINDS.authToken, AUTH_TOKEN_TTL_SECONDS))
+      : await issueAuthToken(services, principal);
     res.setHeader('X-Subject-Token', issued.token);
-    const document = JSON.stringify({
-      token: {
-        methods: ['password'],
-        issued_at: issued.issuedAt.toISOString(),
-        expires_at: issued.expiresAt.toISOString(),
-        user: { id: principal.userId, name: principal.userName, domain: DOMAIN, password_expires_at: null },
-        project: { id: principal.accountId, name: principal.accountName, domain: DOMAIN },
-        roles: [{ id: principal.role, name: principal.role }],
-        catalog: catalogOf(services, principal),
-      },
-    });
-    res.status(201).setHeader('Content-Type', 'application/json');
-    res.setHeader('Content-Length', Buffer.byteLength(document));
-    res.end(document);
+    const catalog = !queryParams(req).has('nocatalog');
+    sendJson(res, 201, tokenDocument(services, { principal, issuedAt: issued.issuedAt, expiresAt: issued.expiresAt, applicationCredential: fromCredential?.credential, catalog }));
   };
-}
-
-const str = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-
-function loginOf(user: NamedRef & { password: string }, projectRef: string | undefined): PasswordLogin {
-  const id = str(user.id);
-  if (id !== undefined) return { user: id, password: user.password };
-  // A user name is unique within its account: the scope names the account, else the user's domain does.
-  const domain = str(user.domain?.id) ?? str(user.domain?.name);
-  const account = projectRef ?? (domain !== undefined && domain.toLowerCase() !== DOMAIN.id ? domain : undefined);
-  if (account === undefined) throw new GatewayError('Unauthorized');
-  return { account, user: String(user.name), password: user.password };
-}
-
-/** The service catalog: the object-store endpoint of the user's account, on every interface. */
-function catalogOf(services: SwiftServices, principal: UserPrincipal) {
-  const url = storageUrl(services.publicUrl, principal.accountId);
-  const region = services.storage.ctx.region;
-  return [
-    {
-      id: 'object-store',
-      type: 'object-store',
-      name: 'swift',
-      endpoints: ['public', 'internal', 'admin'].map((iface) => ({ id: `object-store-${iface}`, interface: iface, region, region_id: region, url })),
-    },
-  ];
 }

@@ -1,20 +1,15 @@
 import type { Request } from 'express';
 import { GatewayError } from '@gw/core';
+import { readBoundedBody } from '../wire/bounded-body';
 
 /** Identity requests are a few hundred bytes; anything far larger is refused unread. */
 const MAX_JSON_BODY = 64 * 1024;
 
 /** Reads a small JSON request body; MalformedJSON when it is not JSON, EntityTooLarge when too large. */
 export async function readJsonBody(req: Request): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_JSON_BODY) throw new GatewayError('EntityTooLarge');
-    chunks.push(chunk);
-  }
+  const body = await readBoundedBody(req, MAX_JSON_BODY, () => new GatewayError('EntityTooLarge'));
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return JSON.parse(body.toString('utf8'));
   } catch {
     throw new GatewayError('MalformedJSON');
   }

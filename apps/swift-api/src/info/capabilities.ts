@@ -1,9 +1,11 @@
 // Swift "Discoverability" (GET /info): the capabilities document clients and test suites read to
 // decide what to exercise. It lists exactly what this gateway serves, nothing it does not.
 import type { Request, Response } from 'express';
-import { MAX_KEY_BYTES, META_LIMITS } from '@gw/core';
+import { MAX_BULK_DELETES, MAX_DLO_SEGMENTS, MAX_KEY_BYTES, MAX_SLO_MANIFEST_BYTES, MAX_SLO_SEGMENTS, META_LIMITS } from '@gw/core';
 import { sendBody, setCommonHeaders } from '../wire/common-headers';
-import { ACCOUNT_LISTING_LIMIT, CONTAINER_LISTING_LIMIT } from '../wire/limits';
+import { ACCOUNT_LISTING_LIMIT, CONTAINER_LISTING_LIMIT, MAX_FAILED_BULK_DELETES } from '../wire/limits';
+import { TEMP_URL_DIGESTS } from '@gw/auth';
+import { TEMP_URL_CAPABILITIES } from '../routing/temp-url-access';
 
 export function swiftCapabilities(maxObjectSize: number): Record<string, unknown> {
   return {
@@ -16,6 +18,13 @@ export function swiftCapabilities(maxObjectSize: number): Record<string, unknown
       ...META_LIMITS,
       policies: [{ name: 'default', default: true }],
     },
+    tempurl: TEMP_URL_CAPABILITIES,
+    formpost: { allowed_digests: TEMP_URL_DIGESTS },
+    // Large objects: the limits parseSloManifest / resolveDloSegments enforce. yield_frequency is
+    // Swift's default (we never heartbeat: the manifest check is one transaction, no HEADs).
+    slo: { max_manifest_segments: MAX_SLO_SEGMENTS, max_manifest_size: MAX_SLO_MANIFEST_BYTES, min_segment_size: 1, yield_frequency: 10 },
+    dlo: { max_segments: MAX_DLO_SEGMENTS },
+    bulk_delete: { max_deletes_per_request: MAX_BULK_DELETES, max_failed_deletes: MAX_FAILED_BULK_DELETES },
   };
 }
 

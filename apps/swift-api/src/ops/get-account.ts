@@ -1,4 +1,5 @@
 // Swift "Show account details and list containers" (GET /v1/{account}).
+import { mayAdminister } from '../routing/may-administer';
 import type { SwiftOperation } from '../routing/swift-operation';
 import { ListingEntry, listingParams, sendListing } from '../wire/listing';
 import { ACCOUNT_LISTING_LIMIT } from '../wire/limits';
@@ -23,7 +24,7 @@ export const getAccount: SwiftOperation = {
       .filter((b) => b.name.startsWith(prefix) && inRange(b.name))
       .sort((a, b) => (a.name < b.name ? -1 : 1) * (reverse ? -1 : 1));
     const entries: ListingEntry[] = buckets.slice(0, limit).map((b) => ({ name: b.name, count: b.objectCount, bytes: b.bytesUsed, last_modified: b.createdAt.toISOString() }));
-    await writeAccountHeaders(res, call.services.storage, call.account);
+    await writeAccountHeaders(res, call.services.storage, call.account, mayAdminister(call));
     sendListing(res, format, { tag: 'account', name: call.account.name, item: 'container' }, entries);
   },
 };

@@ -1,7 +1,10 @@
 // Swift "Show container details and list objects" (GET /v1/{account}/{container}).
+import { mayAdminister } from '../routing/may-administer';
 import { containerOf, SwiftOperation } from '../routing/swift-operation';
-import { ListingEntry, listingParams, sendListing } from '../wire/listing';
+import { listingParams, sendListing } from '../wire/listing';
+import { listObjectEntries } from '../wire/object-listing';
 import { CONTAINER_LISTING_LIMIT } from '../wire/limits';
+import { isTrue } from './get-account';
 import { writeContainerHeaders } from './head-container';
 
 const MAX_OBJECTS = CONTAINER_LISTING_LIMIT;
@@ -14,20 +17,16 @@ export const getContainer: SwiftOperation = {
     const { query, res } = call;
     const bucket = containerOf(call);
     const { format, limit, marker, endMarker } = listingParams(query, call.req.get('accept'), MAX_OBJECTS);
-    // `path=p` is `prefix=p/` with `/` as the delimiter.
-    const path = query.get('path');
-    const prefix = path !== null ? (path === '' || path.endsWith('/') ? path : `${path}/`) : (query.get('prefix') ?? undefined);
-    const delimiter = path !== null ? '/' : (query.get('delimiter') ?? undefined);
-    const page = await call.services.storage.objects.list({ bucket, prefix, delimiter, after: marker || undefined, maxKeys: limit });
-    const entries: (ListingEntry & { sortKey: string })[] = [
-      ...page.objects.map((o) => ({ sortKey: o.key, name: o.key, hash: o.etag, bytes: o.size, content_type: o.contentType ?? 'application/octet-stream', last_modified: o.createdAt.toISOString().replace('Z', '000') })),
-      ...page.commonPrefixes.map((p) => ({ sortKey: p, subdir: p })),
-    ];
-    const listed = entries
-      .filter((e) => endMarker === '' || Buffer.compare(Buffer.from(e.sortKey), Buffer.from(endMarker)) < 0)
-      .sort((a, b) => Buffer.compare(Buffer.from(a.sortKey), Buffer.from(b.sortKey)))
-      .map(({ sortKey: _sortKey, ...entry }) => entry as ListingEntry);
-    writeContainerHeaders(res, bucket);
+    const listed = await listObjectEntries(call.services.storage, bucket, {
+      prefix: query.get('prefix') ?? undefined,
+      delimiter: query.get('delimiter') ?? undefined,
+      path: query.get('path') ?? undefined,
+      marker,
+      endMarker,
+      limit,
+      reverse: isTrue(query.get('reverse')),
+    });
+    writeContainerHeaders(res, bucket, mayAdminister(call));
     sendListing(res, format, { tag: 'container', name: bucket.name, item: 'object' }, listed);
   },
 };

@@ -1,5 +1,6 @@
 // Swift "Create or update object metadata" (POST /v1/{account}/{container}/{object}; KakaoCloud "Change object metadata"): 202.
 import { containerOf, SwiftOperation } from '../routing/swift-operation';
+import { readDeleteAtChange } from '../wire/delete-at';
 import { readMetaHeaders } from '../wire/swift-headers';
 
 export const postObject: SwiftOperation = {
@@ -13,6 +14,7 @@ export const postObject: SwiftOperation = {
       key: call.target.object!,
       userMeta: readMetaHeaders(call.req.headers, 'object'),
       contentType: call.req.get('content-type') || undefined,
+      deleteAt: readDeleteAtChange(call.req),
     });
     call.res.status(202).setHeader('Content-Type', 'text/html; charset=UTF-8');
     call.res.setHeader('Content-Length', '0');

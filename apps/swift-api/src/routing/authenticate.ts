@@ -1,6 +1,5 @@
 import type { Request } from 'express';
-import { ANONYMOUS, Principal, TOKEN_KINDS } from '@gw/auth';
-import { GatewayError } from '@gw/core';
+import { principalOfAuthToken, Principal } from '@gw/auth';
 import type { SwiftServices } from './swift-operation';
 
 /**
@@ -8,12 +7,6 @@ import type { SwiftServices } from './swift-operation';
  * without one (public containers). A bad, expired or revoked token, or a disabled user, is a 401
  * (InvalidToken / ExpiredToken render as 401 on the Swift wire).
  */
-export async function authenticate(services: SwiftServices, req: Request): Promise<Principal> {
-  const token = req.get('x-auth-token') ?? req.get('x-storage-token');
-  if (!token) return ANONYMOUS;
-  const verified = await services.tokens.verify(token, { kind: TOKEN_KINDS.authToken });
-  // A token of a user or account disabled since it was issued no longer authenticates anyone.
-  return services.identity.principalOf(verified.userId).catch(() => {
-    throw new GatewayError('Unauthorized');
-  });
+export function authenticate(services: SwiftServices, req: Request): Promise<Principal> {
+  return principalOfAuthToken(services, req.get('x-auth-token') ?? req.get('x-storage-token'));
 }

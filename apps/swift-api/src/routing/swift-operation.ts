@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { Action, IdentityService, Principal, TokenService } from '@gw/auth';
+import type { AccessRequest, Action, IdentityService, Principal, SignedScope, TokenService } from '@gw/auth';
 import type { AccountRecord, BucketRecord, Storage } from '@gw/core';
 import type { SwiftTarget } from '../request/target';
 
@@ -24,6 +24,13 @@ export interface SwiftCall {
   account: AccountRecord;
   /** The addressed container, loaded before authorization (absent for account calls and container PUT). */
   bucket?: BucketRecord;
+  /**
+   * Asks the access decision point for the operation's action on `key` of the container, with what
+   * a verified signature grants; throws the refusal on a deny. For operations that authorize in run.
+   */
+  authorize(key: string | undefined, signedScope?: SignedScope): void;
+  /** The request's access context (client address, Referer) for decisions on other targets (authorize-target.ts). */
+  accessContext: AccessRequest['context'];
 }
 
 /** A Swift operation: its name, the action it needs, and how it runs. One file per operation. */
@@ -32,6 +39,11 @@ export interface SwiftOperation {
   action: Action;
   /** False for operations on a container that may not exist yet (container PUT). */
   needsBucket: boolean;
+  /**
+   * True when the credential is in the request body (FormPost): the lifecycle then neither reads
+   * a token nor decides up front, and run calls `authorize` (also when the container is missing).
+   */
+  authorizesInRun?: boolean;
   run(call: SwiftCall): Promise<void>;
 }
 

@@ -1,11 +1,19 @@
 import type { ReadObjectInput } from '@gw/core';
 import { parseRangeHeader, parseReadConditions } from '@gw/http';
+import { containerDecision } from '../routing/segment-access';
 import { containerOf, SwiftCall } from '../routing/swift-operation';
 
 /** What an object GET/HEAD asks the core: the object, its preconditions and range. */
-export const readInput = (call: SwiftCall): ReadObjectInput => ({
-  bucket: containerOf(call),
-  key: call.target.object!,
-  conditions: parseReadConditions(call.req.headers),
-  range: parseRangeHeader(call.req.get('range')),
-});
+export function readInput(call: SwiftCall): ReadObjectInput {
+  const bucket = containerOf(call);
+  const mayRead = containerDecision(call, 'storage.objects.get');
+  return {
+    bucket,
+    key: call.target.object!,
+    conditions: parseReadConditions(call.req.headers),
+    range: parseRangeHeader(call.req.get('range')),
+    // A DLO's segments may be in another container, which the caller must be allowed to read
+    // too; its own container was decided already (a temp URL reads it as anonymous).
+    mayReadSegments: (segments) => segments.id === bucket.id || mayRead(segments),
+  };
+}

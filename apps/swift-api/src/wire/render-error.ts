@@ -35,7 +35,8 @@ export function renderSwiftError(error: GatewayError, req: Request, res: Respons
     res.status(304).end();
     return;
   }
-  const page = PAGES[status];
+  // A check that names its failure (Swift's `HTTPPreconditionFailed(body=...)`) says it in text.
+  const page = error.details.swiftText ? undefined : PAGES[status];
   if (page) sendBody(res, status, 'text/html; charset=UTF-8', `<html><h1>${page[0]}</h1><p>${page[1]}</p></html>`);
   else sendBody(res, status, 'text/plain; charset=utf-8', error.message);
 }

@@ -3,6 +3,8 @@ import type { Principal } from '../principal';
 import { aclAllows } from './acl-grants';
 import { Action, READ_ACTIONS } from './actions';
 import { containerAclAllows } from './container-acl-grants';
+import { SignedScope, signedScopeAllows } from './signed-scope';
+import { publicAccessStatement } from './public-access-statement';
 
 export interface AccessRequest {
   principal: Principal;
@@ -16,8 +18,12 @@ export interface AccessRequest {
     /** The object's owner and ACL, for the actions its ACL can allow (see OBJECT_ACL_ACTIONS). */
     object?: ObjectAclFields;
   };
-  /** `referer`: the Referer header, which Swift container read ACLs (`.r:`) match. */
-  context?: { sourceIp?: string; referer?: string };
+  /**
+   * `sourceIp`: the client's address (see @gw/http `clientAddress`), which bucket IP allow lists
+   * match; `referer`: the Referer header, which Swift container read ACLs (`.r:`) match;
+   * `signedScope`: what a verified Swift TempURL / FormPost signature grants (see signed-scope.ts).
+   */
+  context?: { sourceIp?: string; referer?: string; signedScope?: SignedScope };
 }
 
 export type Decision = { effect: 'allow' } | { effect: 'deny'; reason: string };
@@ -29,7 +35,7 @@ type Statement = (request: AccessRequest) => 'allow' | 'deny' | undefined;
  * The sources the decision weighs. Any deny wins over every allow; without an allow the answer
  * is deny. Bucket IP lists and KOS policies join here as further statements.
  */
-const STATEMENTS: Statement[] = [accountRole, aclGrants, containerAclGrants];
+const STATEMENTS: Statement[] = [accountRole, aclGrants, containerAclGrants, publicAccessStatement, signedGrant];
 
 /**
  * The one access decision point of the gateway: every dialect asks here, none decides itself.
@@ -67,6 +73,11 @@ function aclGrants({ principal, action, resource }: AccessRequest): 'allow' | un
 /** Swift container ACLs (X-Container-Read / -Write) reach referrers and the users they name. */
 function containerAclGrants(request: AccessRequest): 'allow' | undefined {
   return containerAclAllows(request) ? 'allow' : undefined;
+}
+
+/** A verified TempURL or FormPost signature reaches whoever holds it, for what it names. */
+function signedGrant(request: AccessRequest): 'allow' | undefined {
+  return signedScopeAllows(request) ? 'allow' : undefined;
 }
 
 function denialReason({ principal, action, resource }: AccessRequest): string {

@@ -15,6 +15,7 @@ import type { UserPrincipal } from '../principal';
 import { generateAccessKey, generateApiKey, generateSecretKey } from '../secrets/generate';
 import { hashPassword, verifyPassword } from '../secrets/passwords';
 import type { SecretBox } from '../secrets/secret-box';
+import { ApplicationCredentialService } from './application-credentials';
 
 const USER_NAME = /^[A-Za-z0-9@._+-]{1,64}$/;
 const ACCESS_KEY = /^[A-Za-z0-9]{3,128}$/;
@@ -44,10 +45,15 @@ export interface NewApiKey {
  * Secrets are sealed with the master key; API keys and passwords are only stored as hashes.
  */
 export class IdentityService {
+  /** Keystone application credentials of the users. */
+  readonly applicationCredentials: ApplicationCredentialService;
+
   constructor(
     private readonly db: Database,
     private readonly box: SecretBox,
-  ) {}
+  ) {
+    this.applicationCredentials = new ApplicationCredentialService(db, this);
+  }
 
   async createUser(input: { accountId: string; name: string; role: UserRole; password?: string }): Promise<UserRecord> {
     if (!USER_NAME.test(input.name)) throw new GatewayError('InvalidArgument', 'User names are 1..64 characters of letters, digits and @._+-');

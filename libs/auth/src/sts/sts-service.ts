@@ -1,6 +1,8 @@
 import { GatewayError } from '@gw/core';
+import { applicationCredentialIdOf } from '../identity/application-credentials';
 import type { IdentityService } from '../identity/identity-service';
 import type { UserPrincipal } from '../principal';
+import { TokenError } from '../tokens/token-error';
 import { TOKEN_KINDS } from '../tokens/token-kinds';
 import type { TokenService } from '../tokens/token-service';
 
@@ -69,6 +71,9 @@ export class StsService {
     }
 
     const web = await this.tokens.verify(webIdentityToken, { kind: TOKEN_KINDS.authToken }, now);
+    // S3 keys carry their user's full role: a token of an application credential (which may cap
+    // it) cannot mint them, as Keystone keeps such tokens from creating further credentials.
+    if (applicationCredentialIdOf(web) !== undefined) throw new TokenError('kind');
     const principal = await this.identity.principalOf(web.userId);
     const session = await this.tokens.issue({ userId: web.userId, kind: TOKEN_KINDS.stsSession, ttlSeconds: duration, parentJti: web.jti }, now);
     const { credential, secretKey } = await this.identity.createCredential({

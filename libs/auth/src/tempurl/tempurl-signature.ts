@@ -22,7 +22,9 @@ import { BlockList, isIP } from 'node:net';
 export type TempUrlAlgorithm = 'sha1' | 'sha256' | 'sha512';
 
 const HEX_LENGTHS: Record<number, TempUrlAlgorithm> = { 40: 'sha1', 64: 'sha256', 128: 'sha512' };
-const ALGORITHMS: ReadonlySet<string> = new Set<TempUrlAlgorithm>(['sha1', 'sha256', 'sha512']);
+/** The digests signatures may use (also what /info advertises as `allowed_digests`). */
+export const TEMP_URL_DIGESTS: readonly TempUrlAlgorithm[] = ['sha1', 'sha256', 'sha512'];
+const ALGORITHMS: ReadonlySet<string> = new Set<string>(TEMP_URL_DIGESTS);
 
 export interface TempUrlRequest {
   method: string;
@@ -127,14 +129,21 @@ export function verifyTempUrl(keys: readonly string[], request: TempUrlRequest, 
   if (request.ipRange !== undefined && !ipAllowed(request.ipRange, request.clientIp)) return false;
   const path = signedPath(request);
   if (path === undefined) return false;
+  // Swift signs the integer timestamp even when the URL carries the ISO 8601 form.
+  const bodies = signedMethods(request.method).map((method) => tempUrlHmacBody({ method, expires, path, ipRange: request.ipRange }));
+  return signatureMatches(parsed, keys, bodies);
+}
+
+/**
+ * Whether a parsed signature is the HMAC of any of `bodies` under any of `keys`. Every candidate
+ * is computed and compared in constant time, so the time taken says nothing of which matched.
+ */
+export function signatureMatches(sig: { algorithm: TempUrlAlgorithm; digest: Buffer }, keys: readonly string[], bodies: readonly string[]): boolean {
   let matched = false;
-  // Every candidate is computed and compared, so the time taken says nothing of which key matched.
   for (const key of keys) {
-    for (const method of signedMethods(request.method)) {
-      // Swift signs the integer timestamp even when the URL carries the ISO 8601 form.
-      const body = tempUrlHmacBody({ method, expires, path, ipRange: request.ipRange });
-      const expected = createHmac(parsed.algorithm, key).update(body, 'utf8').digest();
-      if (expected.length === parsed.digest.length && timingSafeEqual(expected, parsed.digest)) matched = true;
+    for (const body of bodies) {
+      const expected = createHmac(sig.algorithm, key).update(body, 'utf8').digest();
+      if (expected.length === sig.digest.length && timingSafeEqual(expected, sig.digest)) matched = true;
     }
   }
   return matched;

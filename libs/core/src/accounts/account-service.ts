@@ -67,6 +67,16 @@ export class AccountService {
     return account;
   }
 
+  /**
+   * The value of a metadata entry, set to `value` first when the account has none (atomic: of
+   * two concurrent callers, both get the value that was stored first).
+   */
+  async metaEntryOrSet(accountId: string, name: string, value: string): Promise<string> {
+    const account = await repositories(this.ctx.db.knex).accounts.addMetaIfAbsent(accountId, { [name]: value });
+    if (!account) throw new GatewayError('NoSuchAccount');
+    return account.meta[name];
+  }
+
   async usage(accountId: string): Promise<AccountUsage> {
     const buckets = await repositories(this.ctx.db.knex).buckets.listByAccount(accountId);
     return {

@@ -8,6 +8,7 @@ import { normalizeLifecycle } from '../lifecycle-rules/validate-lifecycle';
 import { assertValidObjectKey } from '../objects/object-key';
 import type { StorageContext } from '../storage-context';
 import { corsOf, lifecycleOf, loggingOf } from './bucket-documents';
+import { normalizePublicAccess, PublicAccess, publicAccessOf } from '../public-access/public-access';
 import { containerAclDocument, ContainerAclDocument, containerAclOf } from '../acl/container-acl';
 
 /**
@@ -83,6 +84,16 @@ export class BucketConfigService {
     const doc = containerAclDocument(headers.read ?? current?.read?.header, headers.write ?? current?.write?.header);
     const stored = await this.store(bucket, 'swift_acl', doc.read || doc.write ? doc : undefined);
     return containerAclOf(stored);
+  }
+
+  /** The /v1_ext public access; undefined when never set. */
+  getPublicAccess(bucket: BucketRecord): PublicAccess | undefined {
+    return publicAccessOf(bucket);
+  }
+
+  /** Replaces the /v1_ext public access after its checks; undefined removes it (ACLs alone decide). */
+  async setPublicAccess(bucket: BucketRecord, access: PublicAccess | undefined): Promise<BucketRecord> {
+    return this.store(bucket, 'public_access', access && normalizePublicAccess(access));
   }
 
   private async store(bucket: BucketRecord, name: BucketDocument, document: object | undefined): Promise<BucketRecord> {

@@ -63,4 +63,10 @@ describe('bucket names (S3 naming rules)', () => {
     expect(caught).toBeInstanceOf(GatewayError);
     expect(caught).toMatchObject({ code: 'InvalidBucketName', status: 400, details: { BucketName: 'Bad_Name' } });
   });
+
+  describe('the relaxed rules of Swift containers', () => {
+    it.each(['c_segments', 'Upper.Case-1', 'a', 'x'.repeat(256)])('accepts %j', (name) => expect(bucketNameProblem(name, 'swift')).toBeUndefined());
+    it.each(['', 'x'.repeat(257), 'a b', 'a/b', 'caf\u00e9', '.', '..', 'healthz'])('refuses %j', (name) => expect(bucketNameProblem(name, 'swift')).toBeDefined());
+    it('keeps the S3 rules by default', () => expect(bucketNameProblem('c_segments')).toBeDefined());
+  });
 });

@@ -56,6 +56,16 @@ describe('BucketService', () => {
     expect((await f.storage.buckets.list(a)).map((x) => x.id)).toEqual([inA.id]);
   });
 
+  it('finds a bucket by name alone only when exactly one account has one', async () => {
+    const a = await newAccount(f.storage);
+    const b = await newAccount(f.storage);
+    const only = await f.storage.buckets.create({ accountId: a, name: 'unique-across-accounts' });
+    expect((await f.storage.buckets.findUnique('unique-across-accounts'))?.id).toBe(only.id);
+    await f.storage.buckets.create({ accountId: b, name: 'unique-across-accounts' });
+    expect(await f.storage.buckets.findUnique('unique-across-accounts')).toBeUndefined();
+    expect(await f.storage.buckets.findUnique('no-such-bucket-anywhere')).toBeUndefined();
+  });
+
   it('lists an account\'s buckets by name in byte order', async () => {
     const account = await newAccount(f.storage);
     for (const name of ['zeta', 'alpha', 'a-b', 'a.b', 'a00', 'beta']) await f.storage.buckets.create({ accountId: account, name });

@@ -5,7 +5,8 @@ import { GatewayError } from '../errors';
 import type { StorageContext } from '../storage-context';
 import { assertMetaChanges, MetaChanges } from '../meta/meta-changes';
 import { bucketEncryptionOf, removeBucketEncryption, setBucketEncryption } from './bucket-encryption';
-import { assertValidBucketName } from './bucket-name';
+import { BucketPage, listBucketPage, ListBucketPageInput } from './bucket-listing';
+import { assertValidBucketName, BucketNameRules } from './bucket-name';
 import { setBucketVersioning, VersioningStatus } from './bucket-versioning';
 
 export interface CreateBucketInput {
@@ -14,6 +15,10 @@ export interface CreateBucketInput {
   ownerUserId?: string;
   /** The ACL asked at creation; private when absent. */
   acl?: AclInput;
+  /** Default encryption from the start (/v1_ext `use_encryption`); none when absent. */
+  encryption?: ServerSideEncryption;
+  /** The naming rules of the dialect that creates it (see bucket-name.ts); S3's when absent. */
+  nameRules?: BucketNameRules;
 }
 
 /** Buckets of an account: the containers of Swift and the buckets of S3, /v1_ext and KOS. */
@@ -21,7 +26,7 @@ export class BucketService {
   constructor(private readonly ctx: StorageContext) {}
 
   async create(input: CreateBucketInput): Promise<BucketRecord> {
-    assertValidBucketName(input.name);
+    assertValidBucketName(input.name, input.nameRules);
     const owner = input.ownerUserId;
     const acl = input.acl && (await resolveAcl(this.ctx.db.knex, input.acl, { owner, bucketOwner: owner }));
     try {
@@ -31,6 +36,7 @@ export class BucketService {
         ownerUserId: input.ownerUserId,
         region: this.ctx.region,
         acl,
+        encryption: input.encryption,
       });
     } catch (error) {
       if (isUniqueViolation(error)) throw new GatewayError('BucketAlreadyOwnedByYou', undefined, { BucketName: input.name });
@@ -71,6 +77,20 @@ export class BucketService {
     const bucket = await repositories(this.ctx.db.knex).buckets.findByName(accountId, name);
     if (!bucket) throw new GatewayError('NoSuchBucket', undefined, { BucketName: name });
     return bucket;
+  }
+
+  /** One page of the account's buckets, filtered and sorted in SQL (see `listBucketPage`). */
+  listPage(input: ListBucketPageInput): Promise<BucketPage> {
+    return listBucketPage(this.ctx, input);
+  }
+
+  /**
+   * The one bucket of that name across all accounts, for a URL that names no account (a CORS
+   * preflight carries no credentials); undefined when no account or several have one.
+   */
+  async findUnique(name: string): Promise<BucketRecord | undefined> {
+    const found = await repositories(this.ctx.db.knex).buckets.findInAnyAccount(name, 2);
+    return found.length === 1 ? found[0] : undefined;
   }
 
   async list(accountId: string): Promise<BucketRecord[]> {

@@ -114,8 +114,15 @@ describe('segmentsToParts', () => {
     ['zero-byte segments add nothing', [{ object: object('z', 0, 'ez'), parts: [], start: 0, end: -1 }], []],
   ])('%s', (_n, segments, parts) => expect(segmentsToParts(segments)).toEqual(parts));
 
-  it('refuses a range inside a blob', () => {
-    expect(() => segmentsToParts([{ object: object('a', 4, 'ea'), parts: [], start: 1, end: 3 }])).toThrow(expect.objectContaining({ code: 'NotImplemented' }));
+  it('keeps the slice of a blob a range cuts into, and of parts already sliced', () => {
+    expect(segmentsToParts([{ object: object('a', 4, 'ea'), parts: [], start: 1, end: 2 }])).toEqual([
+      { partNumber: 1, blobId: 'blob-a', size: 2, etag: 'ea', startOffset: 0, blobOffset: 1 },
+    ]);
+    const sliced = [{ ...part(1, 6, 0), blobOffset: 3 }, part(2, 4, 6)];
+    expect(segmentsToParts([{ object: multipart, parts: sliced, start: 4, end: 7 }])).toEqual([
+      { partNumber: 1, blobId: 'p1', size: 2, etag: 'e1', startOffset: 0, blobOffset: 7 },
+      { partNumber: 2, blobId: 'p2', size: 2, etag: 'e2', startOffset: 2 },
+    ]);
   });
 });
 

@@ -5,12 +5,10 @@
  *
  * API: `segmentsToParts(segments)` -> ObjectPartRecord[]. A segment is an object (one blob, or
  * its own parts for a multipart or large object) and the inclusive span of it that is used.
- * A part row has no offset inside its blob, so a span must start and end on the segment's part
- * boundaries (a whole simple object always does); otherwise NotImplemented.
- * Zero-byte segments add no part.
+ * A span that cuts into a blob keeps only the slice it uses (`blobOffset` and size): nothing is
+ * copied whatever the range. Zero-byte segments add no part.
  */
 import type { ObjectPartRecord, ObjectRecord } from '@gw/metadata';
-import { GatewayError } from '../errors';
 
 export interface SegmentSpan {
   object: ObjectRecord;
@@ -37,14 +35,16 @@ function piecesOf({ object, parts, start, end }: SegmentSpan): Piece[] {
   if (end < start || object.size === 0) return [];
   const whole: Piece[] = object.blobId
     ? [{ blobId: object.blobId, size: object.size, etag: object.etag, ...(object.blobKey ? { blobKey: object.blobKey } : {}) }]
-    : parts.map((p) => ({ blobId: p.blobId, size: p.size, etag: p.etag, ...(p.blobKey ? { blobKey: p.blobKey } : {}) }));
+    : parts.map(({ blobId, blobKey, blobOffset, size, etag }) => ({ blobId, size, etag, ...(blobKey ? { blobKey } : {}), ...(blobOffset ? { blobOffset } : {}) }));
   const picked: Piece[] = [];
-  let at = 0;
+  let at = 0; // where the piece starts in the segment
   for (const piece of whole) {
     const pieceEnd = at + piece.size - 1;
-    if (piece.size > 0 && at >= start && pieceEnd <= end) picked.push(piece);
-    else if (piece.size > 0 && pieceEnd >= start && at <= end) {
-      throw new GatewayError('NotImplemented', 'A segment range must start and end on a part boundary of the segment.');
+    const from = Math.max(start, at);
+    const to = Math.min(end, pieceEnd);
+    if (piece.size > 0 && from <= to) {
+      const offset = (piece.blobOffset ?? 0) + (from - at);
+      picked.push({ ...piece, size: to - from + 1, ...(offset ? { blobOffset: offset } : {}) });
     }
     at += piece.size;
   }

@@ -13,7 +13,7 @@
  *   at least 1 byte."), to render with `formatSloErrors` as the 400 body.
  */
 import { createHash } from 'node:crypto';
-import type { ObjectPartRecord, ObjectRecord } from '@gw/metadata';
+import type { ObjectPartRecord, ObjectRecord, SloManifestEntry } from '@gw/metadata';
 import { formatSwiftReport, ReportError, ReportFormat, swiftQuote } from '../bulk/swift-report';
 import { resolveSegmentRange, SloSegmentSpec } from './slo-manifest';
 
@@ -31,15 +31,8 @@ export interface CheckedSegment {
   end: number;
 }
 
-export interface SloManifestEntry {
-  name: string;
-  bytes: number;
-  hash: string;
-  content_type: string;
-  last_modified: string;
-  range?: string;
-  sub_slo?: true;
-}
+/** One entry of a stored manifest (kept with the object, so its type lives with the records). */
+export type { SloManifestEntry };
 
 export type SloCheck =
   | { ok: true; segments: CheckedSegment[]; size: number; etag: string; manifest: SloManifestEntry[] }

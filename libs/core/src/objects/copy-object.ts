@@ -1,9 +1,10 @@
 import { isChecksumAlgorithm } from '@gw/blob';
-import { AclGrant, BucketRecord, ObjectRecord, Queryable, repositories, ServerSideEncryption, withTransaction } from '@gw/metadata';
+import { AclGrant, BucketRecord, ObjectPartRecord, ObjectRecord, Queryable, repositories, ServerSideEncryption, withTransaction } from '@gw/metadata';
 import type { AclInput } from '../acl/acl';
 import { objectOwnerOf } from '../acl/canned-acl';
 import { resolveAcl } from '../acl/resolve-acl';
 import { GatewayError } from '../errors';
+import { resolveDloSegments } from '../large-objects/dlo-segments';
 import type { StorageContext } from '../storage-context';
 import { checkCopyConditions, copyError, CopySource, copySourceTooLarge, openCopySource } from './copy-source';
 import { assertValidObjectKey } from './object-key';
@@ -23,8 +24,14 @@ export interface CopyObjectInput {
   source: CopySource;
   bucket: BucketRecord;
   key: string;
-  /** The copy's metadata; absent: the source's content type, user metadata and stored headers. */
-  metadata?: CopyMetadata;
+  /**
+   * The copy's metadata; absent: the source's content type, user metadata and stored headers. A
+   * function derives it from the source version actually copied (Swift merges the request's
+   * metadata into the source's), in the copy's transaction.
+   */
+  metadata?: CopyMetadata | ((source: ObjectRecord) => CopyMetadata);
+  /** Swift X-Delete-At of the copy (never the source's). */
+  deleteAt?: Date;
   /** The copy's tags; absent: the source's. */
   tags?: Record<string, string>;
   /** The request changes a stored attribute besides metadata (storage class, encryption): a copy onto itself is then legal. */
@@ -54,7 +61,7 @@ export interface CopyObjectResult {
  */
 export async function copyObject(ctx: StorageContext, input: CopyObjectInput): Promise<CopyObjectResult> {
   assertValidObjectKey(input.key);
-  if (input.metadata) assertUserMetadataSize(input.metadata.userMeta, ctx.limits.maxUserMetadataBytes);
+  if (input.metadata && typeof input.metadata !== 'function') assertUserMetadataSize(input.metadata.userMeta, ctx.limits.maxUserMetadataBytes);
   if (input.tags) assertValidTagSet(input.tags);
   const owners = { owner: objectOwnerOf(input.bucket, input.ownerUserId), bucketOwner: input.bucket.ownerUserId };
   const acl = input.acl && (await resolveAcl(ctx.db.knex, input.acl, owners));
@@ -77,14 +84,14 @@ async function copySharingBlobs(
 ): Promise<CopyObjectResult | undefined> {
   return withTransaction(ctx.db.knex, async (trx) => {
     await lockBuckets(trx, [input.source.bucket, input.bucket]);
-    const source = await findSource(trx, input.source);
+    // Read before the insert: a copy onto its own key releases the source row (and its parts).
+    const { source, parts } = await storedBytesOf(trx, input.source, await findSource(trx, input.source));
     assertCopyable(ctx, input, source);
     if (source.encryption !== encryption) return undefined;
-    // Read before the insert: a copy onto its own key releases the source row (and its parts).
-    const parts = source.blobId ? [] : await repositories(trx).objects.parts(source.id);
-    // Everything else describing the stored bytes (blob, parts, keys, checksums, ...) is the source's.
-    const { id: _id, bucketId: _bucket, versionId: _version, isLatest: _latest, isDeleteMarker: _marker, createdAt: _created, acl: _acl, ...stored } = source;
-    const object = await insertObjectVersion(trx, input.bucket, { ...stored, ...copiedAttributes(input, source, acl) });
+    // Everything else describing the stored bytes (blob, parts, keys, checksums, ...) is the source's;
+    // a large object's marker is not: its copy is a plain object of the same bytes.
+    const { id: _id, bucketId: _bucket, versionId: _version, isLatest: _latest, isDeleteMarker: _marker, createdAt: _created, acl: _acl, largeObject: _large, ...stored } = source;
+    const object = await insertObjectVersion(trx, input.bucket, { ...stored, ...copiedAttributes(ctx, input, source, acl) });
     if (parts.length > 0) await repositories(trx).objects.insertParts(object.id, parts);
     return { object, source };
   });
@@ -118,7 +125,7 @@ async function copyThroughNewBlob(
       blobId: blob.id,
       blobKey: blob.key,
       encryption,
-      ...copiedAttributes(input, source, acl),
+      ...copiedAttributes(ctx, input, source, acl),
     });
     return { object, source };
   });
@@ -136,9 +143,11 @@ function assertCopyable(ctx: StorageContext, input: CopyObjectInput, source: Obj
 }
 
 /** What a copy takes from the request rather than from the stored bytes: key, metadata, tags, owner and ACL. */
-function copiedAttributes(input: CopyObjectInput, source: ObjectRecord, acl: AclGrant[] | undefined) {
-  const metadata = input.metadata ?? source;
+function copiedAttributes(ctx: StorageContext, input: CopyObjectInput, source: ObjectRecord, acl: AclGrant[] | undefined) {
+  const metadata = typeof input.metadata === 'function' ? input.metadata(source) : (input.metadata ?? source);
+  if (typeof input.metadata === 'function') assertUserMetadataSize(metadata.userMeta, ctx.limits.maxUserMetadataBytes);
   return {
+    deleteAt: input.deleteAt,
     key: input.key,
     contentType: metadata.contentType,
     userMeta: metadata.userMeta,
@@ -147,6 +156,29 @@ function copiedAttributes(input: CopyObjectInput, source: ObjectRecord, acl: Acl
     ownerUserId: input.ownerUserId,
     acl,
   };
+}
+
+/**
+ * The source's bytes as a copy shares them. An SLO's are its part rows (the segments' blobs); a
+ * DLO's are its current segments, materialised as parts with their rows share-locked, the record
+ * then carrying their size and ETag and, as its encryption, AES256 only if every blob is
+ * encrypted (so a copy that must be encrypted never shares a plaintext segment).
+ */
+async function storedBytesOf(trx: Queryable, copySource: CopySource, found: ObjectRecord): Promise<{ source: ObjectRecord; parts: ObjectPartRecord[] }> {
+  if (found.largeObject?.kind !== 'dlo') return { source: found, parts: found.blobId ? [] : await repositories(trx).objects.parts(found.id) };
+  const dlo = await resolveDloSegments(trx, copySource.bucket.accountId, found.largeObject, { mayRead: copySource.mayReadSegments, shareLock: true });
+  const encrypted = dlo.parts.length > 0 ? dlo.parts.every((p) => p.blobKey) : found.encryption !== undefined;
+  const source: ObjectRecord = {
+    ...found,
+    blobId: undefined,
+    blobKey: undefined,
+    size: dlo.size,
+    etag: dlo.etag,
+    checksums: {},
+    partCount: dlo.parts.length,
+    encryption: encrypted ? 'AES256' : undefined,
+  };
+  return { source, parts: dlo.parts };
 }
 
 async function lockBuckets(trx: Queryable, buckets: BucketRecord[]): Promise<void> {

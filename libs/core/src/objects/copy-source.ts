@@ -1,5 +1,6 @@
 import type { BucketRecord, ObjectRecord } from '@gw/metadata';
 import { GatewayError, isGatewayError } from '../errors';
+import type { SegmentReadCheck } from '../large-objects/dlo-segments';
 import type { StorageContext } from '../storage-context';
 import { checkReadConditions, ReadConditions } from './conditions';
 import { DeleteMarkerError } from './delete-marker-error';
@@ -13,6 +14,8 @@ export interface CopySource {
   versionId?: string;
   /** x-amz-copy-source-if-match, -if-none-match, -if-modified-since, -if-unmodified-since. */
   conditions?: ReadConditions;
+  /** Whether the caller may read the container of a DLO source's segments (the decision point's answer); absent: yes. */
+  mayReadSegments?: SegmentReadCheck;
 }
 
 /** Inclusive byte range of the source, as `x-amz-copy-source-range: bytes=first-last` gives it. */

@@ -1,6 +1,7 @@
 import { BucketRecord, Queryable, repositories, withTransaction } from '@gw/metadata';
 import { GatewayError } from '../errors';
 import type { StorageContext } from '../storage-context';
+import { isExpired } from './object-expiry';
 import { assertValidObjectKey } from './object-key';
 import { releaseVersionSlot } from './put-object';
 import { insertDeleteMarker, removeVersion } from './version-changes';
@@ -67,6 +68,25 @@ export async function deleteObjects(
       );
     }
     return results;
+  });
+}
+
+/**
+ * Deletes the keys whose latest version is still expired at `now`, as DeleteObject would, in one
+ * transaction. Re-checked under the bucket lock: a key overwritten since it was found expired
+ * keeps its new version. Returns the keys deleted.
+ */
+export async function deleteExpiredKeys(ctx: StorageContext, bucket: BucketRecord, keys: string[], now: Date): Promise<string[]> {
+  return withTransaction(ctx.db.knex, async (trx) => {
+    const locked = await lockBucket(trx, bucket);
+    const deleted: string[] = [];
+    for (const key of keys) {
+      const latest = await repositories(trx).objects.findLatest(locked.id, key);
+      if (!latest || latest.isDeleteMarker || !isExpired(latest, now)) continue;
+      await deleteInTransaction(trx, locked, { key }, {});
+      deleted.push(key);
+    }
+    return deleted;
   });
 }
 

@@ -19,19 +19,25 @@ const KEYS = [
 /** Rows the listing must never show: a delete marker as latest version, a non-latest version. */
 const HIDDEN = ['deleted/key', 'a/b/old'];
 
-/** The obvious listing: sort by UTF-8 bytes, filter by prefix, roll up, keep what is after the marker. */
+/**
+ * The obvious listing: sort by UTF-8 bytes (descending with `reverse`), drop keys at or beyond
+ * `until`, filter by prefix, roll up, keep what is after the marker in listing order (in
+ * reverse, a common prefix holding the marker was already returned).
+ */
 function reference(keys: string[], input: Omit<ListObjectsInput, 'bucket'>): Omit<ListObjectsResult, 'objects'> & { keys: string[] } {
   const prefix = input.prefix ?? '';
+  const direction = input.reverse ? -1 : 1;
   const entries: { value: string; isPrefix: boolean }[] = [];
-  for (const key of [...keys].sort(byteOrder)) {
+  for (const key of [...keys].sort((a, b) => direction * byteOrder(a, b))) {
     if (!key.startsWith(prefix)) continue;
+    if (input.until !== undefined && direction * byteOrder(key, input.until) >= 0) continue;
     const at = input.delimiter ? key.indexOf(input.delimiter, prefix.length) : -1;
     const entry = at < 0 ? { value: key, isPrefix: false } : { value: key.slice(0, at + input.delimiter!.length), isPrefix: true };
     if (entry.isPrefix && entries.some((e) => e.isPrefix && e.value === entry.value)) continue;
     entries.push(entry);
   }
   const after = input.after;
-  const remaining = after ? entries.filter((e) => byteOrder(e.value, after) > 0) : entries;
+  const remaining = after ? entries.filter((e) => direction * byteOrder(e.value, after) > 0 && !(input.reverse && e.isPrefix && after.startsWith(e.value))) : entries;
   const page = remaining.slice(0, input.maxKeys);
   return {
     keys: page.filter((e) => !e.isPrefix).map((e) => e.value),
@@ -131,6 +137,48 @@ describe('listObjects', () => {
     }
     expect(compared).toBe(prefixes.length * delimiters.length * afters.length * 3);
     expect(mismatches).toEqual([]);
+  });
+
+  it('matches the reference listing backwards (reverse) and with an end marker (until)', async () => {
+    const prefixes = ['', 'a', 'a/', 'a/b/', 'photos/', 'x', '\u{1F600}', '\u{10FFFF}', 'nope'];
+    const delimiters = [undefined, '/', '::'];
+    const afters = [undefined, 'a', 'a/', 'a/b', 'a/b/c', 'b', 'photos/2024/', 'x::', '\uff5e', '\u{1F600}/', '\u{10FFFF}', 'zzz'];
+    const untils = [undefined, 'a/b', 'photos/2024/02', 'x:']; // swept both ways
+    const mismatches: string[] = [];
+    for (const prefix of prefixes) {
+      for (const delimiter of delimiters) {
+        for (const after of afters) {
+          for (const until of untils) {
+            for (const reverse of [true, false]) {
+              for (const maxKeys of [2, 1000]) {
+                const input = { prefix, delimiter, after, maxKeys, reverse, until };
+                const expected = reference(KEYS, input);
+                const actual = await list(input);
+                if (canonical(actual) !== canonical(expected)) {
+                  mismatches.push(`${JSON.stringify(input)}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('pages backwards through every entry exactly once', async () => {
+    for (const c of [{}, { delimiter: '/' }, { prefix: 'photos/', delimiter: '/' }, { prefix: 'a' }]) {
+      const everything = reference(KEYS, { ...c, maxKeys: 100_000, reverse: true });
+      const seen: string[] = [];
+      let after: string | undefined;
+      for (let pages = 0; pages < 100; pages++) {
+        const page = await list({ ...c, after, maxKeys: 2, reverse: true });
+        seen.push(...page.keys, ...page.commonPrefixes);
+        if (!page.isTruncated) break;
+        after = page.nextAfter;
+      }
+      expect([...seen].sort(byteOrder)).toEqual([...everything.keys, ...everything.commonPrefixes].sort(byteOrder));
+    }
   });
 
   describe('pagination with after = nextAfter returns every entry exactly once', () => {

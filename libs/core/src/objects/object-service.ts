@@ -3,6 +3,8 @@ import type { StorageContext } from '../storage-context';
 import { copyObject, CopyObjectInput, CopyObjectResult } from './copy-object';
 import { deleteObject, DeleteManyResult, deleteObjects, DeleteOptions, DeleteResult, DeleteTarget } from './delete-object';
 import { listObjectVersions, ListVersionsInput, ListVersionsResult } from './list-object-versions';
+import { deletePrefix, DeletePrefixResult } from './delete-prefix';
+import { expireObjects, ExpirationBatch } from './expire-objects';
 import { listObjects, ListObjectsInput, ListObjectsResult } from './list-objects';
 import { putObject, PutObjectInput } from './put-object';
 import { getObject, headObject, ObjectDownload, ObjectRead, ReadObjectInput } from './read-object';
@@ -28,6 +30,10 @@ export class ObjectService {
   deleteMany(bucket: BucketRecord, targets: (string | DeleteTarget)[], options?: DeleteOptions): Promise<DeleteManyResult[]> {
     return deleteObjects(this.ctx, bucket, targets, options);
   }
+  /** Deletes every live object under `prefix` ('' = all) in bounded batches: KakaoCloud `?dir-delete`. */
+  deletePrefix(bucket: BucketRecord, prefix: string, options?: DeleteOptions & { batchSize?: number }): Promise<DeletePrefixResult> {
+    return deletePrefix(this.ctx, bucket, prefix, options);
+  }
   copy(input: CopyObjectInput): Promise<CopyObjectResult> {
     return copyObject(this.ctx, input);
   }
@@ -43,6 +49,10 @@ export class ObjectService {
   }
   list(input: ListObjectsInput): Promise<ListObjectsResult> {
     return listObjects(this.ctx, input);
+  }
+  /** The worker's expiry batch: deletes up to `batchSize` objects whose X-Delete-At has passed. */
+  expire(options: { batchSize: number }): Promise<ExpirationBatch> {
+    return expireObjects(this.ctx, options);
   }
   /** Replaces the latest version's user metadata (and content type) in place: Swift POST object. */
   updateMetadata(input: UpdateObjectMetadataInput): Promise<ObjectRecord> {

@@ -24,9 +24,10 @@ export async function openObjectStream(
     .filter((p) => p.size > 0 && p.startOffset <= wanted.end && p.startOffset + p.size - 1 >= wanted.start)
     .map((p) => ({
       reference: { blobId: p.blobId, blobKey: p.blobKey },
+      // A part may be a slice of its blob (a ranged SLO segment): its bytes start at blobOffset.
       range: {
-        start: Math.max(wanted.start, p.startOffset) - p.startOffset,
-        end: Math.min(wanted.end, p.startOffset + p.size - 1) - p.startOffset,
+        start: Math.max(wanted.start, p.startOffset) - p.startOffset + (p.blobOffset ?? 0),
+        end: Math.min(wanted.end, p.startOffset + p.size - 1) - p.startOffset + (p.blobOffset ?? 0),
       },
     }));
   // Open the first piece now so a missing blob fails before any response header is sent.

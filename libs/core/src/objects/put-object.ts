@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { BlobWriteResult, ChecksumAlgorithm } from '@gw/blob';
-import { AclGrant, BucketRecord, NewObject, ObjectRecord, Queryable, repositories, ServerSideEncryption, withTransaction } from '@gw/metadata';
+import { AclGrant, BucketRecord, LargeObjectManifest, NewObject, ObjectRecord, Queryable, repositories, ServerSideEncryption, withTransaction } from '@gw/metadata';
 import type { AclInput } from '../acl/acl';
 import { objectOwnerOf } from '../acl/canned-acl';
 import { resolveAcl } from '../acl/resolve-acl';
@@ -30,6 +30,10 @@ export interface PutObjectInput {
   integrity?: IntegrityExpectations;
   /** Encrypt this object at rest (S3: x-amz-server-side-encryption), whatever its bucket's default. */
   encryption?: ServerSideEncryption;
+  /** A Swift DLO manifest (X-Object-Manifest): reads resolve its segments instead of its own bytes. */
+  largeObject?: LargeObjectManifest;
+  /** Swift X-Delete-At: the object reads as gone from then on, and the worker removes it. */
+  deleteAt?: Date;
 }
 
 export interface IntegrityExpectations {
@@ -138,6 +142,8 @@ async function commitObject(trx: Queryable, input: PutObjectInput, blob: Written
     encryption: input.encryption,
     ownerUserId: input.ownerUserId,
     acl,
+    ...(input.largeObject ? { largeObject: input.largeObject } : {}),
+    deleteAt: input.deleteAt,
   });
 }
 

@@ -1,6 +1,7 @@
 import { BucketRecord, ObjectRecord, Queryable, repositories } from '@gw/metadata';
 import { GatewayError } from '../errors';
 import { DeleteMarkerError } from './delete-marker-error';
+import { isExpired } from './object-expiry';
 import { assertValidObjectKey } from './object-key';
 import { assertValidVersionId } from './version-id';
 
@@ -12,7 +13,8 @@ export async function resolveVersion(q: Queryable, bucket: BucketRecord, key: st
   assertValidObjectKey(key); // a NUL would reach the database as an error, not as a missing key
   if (versionId === undefined) {
     const latest = await repositories(q).objects.findLatest(bucket.id, key);
-    if (!latest) throw new GatewayError('NoSuchKey', undefined, { Key: key });
+    // An expired object (Swift X-Delete-At) is gone for readers before the worker removes it.
+    if (!latest || isExpired(latest)) throw new GatewayError('NoSuchKey', undefined, { Key: key });
     if (latest.isDeleteMarker) throw new DeleteMarkerError(latest, false);
     return latest;
   }

@@ -7,6 +7,12 @@ import { compareKeys, prefixUpperBound } from './object-key';
  * that share a key (uploads of one key, versions) need more than the key to resume after.
  */
 export interface ListingSource<T, P> {
+  /**
+   * True for a source read backwards (descending key order, Swift's `reverse=true`): `after`,
+   * `at` and `fetch` then move towards smaller keys, and `fetch` gets no `before` bound (the
+   * prefix alone bounds it).
+   */
+  reverse?: boolean;
   keyOf(row: T): string;
   /** The position just after `row`. */
   after(row: T): P;
@@ -35,14 +41,16 @@ const FIRST_DELIMITER_PROBE = 64;
  */
 export async function listRolledUp<T, P>(
   source: ListingSource<T, P>,
-  options: { prefix: string; delimiter?: string; maxKeys: number; start: P | undefined | null },
+  options: { prefix: string; delimiter?: string; maxKeys: number; start: P | undefined | null; until?: string },
 ): Promise<ListingPage<T>> {
   const { prefix, maxKeys } = options;
   const delimiter = options.delimiter || undefined;
   const page: ListingPage<T> = { rows: [], commonPrefixes: [], isTruncated: false };
   if (maxKeys <= 0) return page;
 
-  const end = prefix ? prefixUpperBound(prefix) : undefined;
+  const end = prefix && !source.reverse ? prefixUpperBound(prefix) : undefined;
+  // `until` (Swift's end_marker) ends the listing at the first key that reaches it, in listing order.
+  const reached = (key: string) => options.until !== undefined && compareKeys(key, options.until) * (source.reverse ? -1 : 1) >= 0;
   const returned = () => page.rows.length + page.commonPrefixes.length;
   let cursor = options.start;
   let lastPrefix: string | undefined;
@@ -56,6 +64,7 @@ export async function listRolledUp<T, P>(
     const rows = await source.fetch(cursor, end, limit);
     const returnedBefore = returned();
     for (const row of rows) {
+      if (reached(source.keyOf(row))) return page;
       const rolledUp = delimiter ? commonPrefixOf(source.keyOf(row), prefix, delimiter) : undefined;
       if (rolledUp !== undefined && rolledUp === lastPrefix) continue; // under a prefix already returned
       if (returned() === maxKeys) {
@@ -97,6 +106,12 @@ export function startPosition<T, P>(
     const rolledUp = commonPrefixOf(marker, prefix, delimiter);
     if (rolledUp !== undefined) return seekPast(source, rolledUp);
   }
+  if (source.reverse) {
+    // Every key under the prefix sorts at or after it: a marker there leaves nothing before it.
+    if (compareKeys(marker, prefix) <= 0) return prefix ? null : undefined;
+    const pastPrefix = prefix ? prefixUpperBound(prefix) : undefined;
+    return pastPrefix !== undefined && compareKeys(marker, pastPrefix) >= 0 ? undefined : source.at(marker, false);
+  }
   return compareKeys(marker, prefix) < 0 ? undefined : source.at(marker, false);
 }
 
@@ -106,6 +121,7 @@ export function assertListingParameter(name: string, value: string | undefined):
 }
 
 function seekPast<T, P>(source: ListingSource<T, P>, commonPrefix: string): P | null {
+  if (source.reverse) return source.at(commonPrefix, false); // every key under it sorts at or after it
   const pastPrefix = prefixUpperBound(commonPrefix);
   return pastPrefix === undefined ? null : source.at(pastPrefix, true);
 }

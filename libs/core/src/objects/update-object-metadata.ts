@@ -11,6 +11,8 @@ export interface UpdateObjectMetadataInput {
   userMeta: Record<string, string>;
   /** The new content type; the stored one stays when absent. */
   contentType?: string;
+  /** Swift X-Delete-At: a new expiry, null to remove it; the stored one stays when absent. */
+  deleteAt?: Date | null;
 }
 
 /**
@@ -23,7 +25,7 @@ export async function updateObjectMetadata(ctx: StorageContext, input: UpdateObj
     const repos = repositories(trx);
     if (!(await repos.buckets.lockById(input.bucket.id))) throw new GatewayError('NoSuchBucket', undefined, { BucketName: input.bucket.name });
     const version = await resolveVersion(trx, input.bucket, input.key, undefined);
-    const updated = await repos.objects.setUserMeta(version.id, input.userMeta, input.contentType ?? version.contentType);
+    const updated = await repos.objects.setUserMeta(version.id, input.userMeta, input.contentType ?? version.contentType, input.deleteAt);
     if (!updated) throw new GatewayError('NoSuchKey', undefined, { Key: input.key });
     return updated;
   });

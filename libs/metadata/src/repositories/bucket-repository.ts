@@ -4,6 +4,16 @@ import type { AclGrant, BucketDocument, BucketRecord, ObjectRecord, ServerSideEn
 
 type Row = Record<string, unknown>;
 
+/** A page of an account's bucket list (see `pageByAccount`). */
+export interface BucketPageQuery {
+  offset: number;
+  limit: number;
+  prefix?: string;
+  contains?: string;
+  orderBy: 'name' | 'created_at' | 'bytes_used';
+  descending: boolean;
+}
+
 const bucket = (r: Row): BucketRecord => ({
   id: toNumber(r.id),
   accountId: String(r.account_id),
@@ -19,6 +29,7 @@ const bucket = (r: Row): BucketRecord => ({
   cors: toJson<unknown>(r.cors, undefined),
   logging: toJson<unknown>(r.logging, undefined),
   swiftAcl: toJson<unknown>(r.swift_acl, undefined),
+  publicAccess: toJson<unknown>(r.public_access, undefined),
   encryption: (r.encryption as ServerSideEncryption | null) ?? undefined,
   createdAt: toDate(r.created_at),
 });
@@ -26,7 +37,7 @@ const bucket = (r: Row): BucketRecord => ({
 export class BucketRepository {
   constructor(private readonly q: Queryable) {}
 
-  async insert(b: { accountId: string; name: string; ownerUserId?: string; region: string; acl?: AclGrant[] }): Promise<BucketRecord> {
+  async insert(b: { accountId: string; name: string; ownerUserId?: string; region: string; acl?: AclGrant[]; encryption?: ServerSideEncryption }): Promise<BucketRecord> {
     const [row] = await this.q('buckets')
       .insert({
         account_id: b.accountId,
@@ -34,6 +45,7 @@ export class BucketRepository {
         owner_user_id: b.ownerUserId ?? null,
         region: b.region,
         acl: b.acl ? JSON.stringify(b.acl) : null,
+        encryption: b.encryption ?? null,
       })
       .returning('*');
     return bucket(row);
@@ -113,6 +125,12 @@ export class BucketRepository {
     return row && bucket(row);
   }
 
+  /** Up to `limit` buckets of that name, in any account (names are unique per account only). */
+  async findInAnyAccount(name: string, limit: number): Promise<BucketRecord[]> {
+    const rows = await this.q('buckets').where({ name }).orderBy('id').limit(limit);
+    return rows.map(bucket);
+  }
+
   async findById(id: number): Promise<BucketRecord | undefined> {
     const row = await this.q('buckets').where({ id }).first();
     return row && bucket(row);
@@ -121,6 +139,25 @@ export class BucketRepository {
   async listByAccount(accountId: string): Promise<BucketRecord[]> {
     const rows = await this.q('buckets').where({ account_id: accountId }).orderByRaw('name COLLATE "C"');
     return rows.map(bucket);
+  }
+
+  /**
+   * One page of an account's buckets and how many match in all, filtered and sorted in SQL: names
+   * starting with `prefix` or containing `contains`, ordered by `orderBy` (ties by name, in byte
+   * order) ascending or descending.
+   */
+  async pageByAccount(accountId: string, page: BucketPageQuery): Promise<{ total: number; buckets: BucketRecord[] }> {
+    const matching = () => {
+      const query = this.q('buckets').where({ account_id: accountId });
+      if (page.prefix !== undefined) query.whereRaw('starts_with(name, ?)', [page.prefix]);
+      if (page.contains !== undefined) query.whereRaw('strpos(name, ?) > 0', [page.contains]);
+      return query;
+    };
+    const direction = page.descending ? 'DESC' : 'ASC';
+    const order = page.orderBy === 'name' ? `name COLLATE "C" ${direction}` : `${page.orderBy} ${direction}, name COLLATE "C" ${direction}`;
+    const count = await matching().count({ n: '*' }).first();
+    const rows = await matching().orderByRaw(order).offset(page.offset).limit(page.limit);
+    return { total: toNumber(count?.n), buckets: rows.map(bucket) };
   }
 
   async countByAccount(accountId: string): Promise<number> {

@@ -85,6 +85,14 @@ export class AccountRepository {
       .returning('*');
     return row && account(row);
   }
+  /** Adds user metadata entries the account does not have yet, atomically (stored entries win); undefined when the row is gone. */
+  async addMetaIfAbsent(id: string, entries: Record<string, string>): Promise<AccountRecord | undefined> {
+    const [row] = await this.q('accounts')
+      .where({ id })
+      .update({ meta: this.q.raw('?::jsonb || meta', [JSON.stringify(entries)]) })
+      .returning('*');
+    return row && account(row);
+  }
   async setStatus(id: string, status: Status): Promise<boolean> {
     return (await this.q('accounts').where({ id }).update({ status })) > 0;
   }

@@ -1,5 +1,6 @@
 import type { Queryable } from '../transaction';
 import { AccessLogRepository } from './access-log-repository';
+import { ApplicationCredentialRepository } from './application-credential-repository';
 import { BlobReferenceRepository } from './blob-references';
 import { BucketRepository } from './bucket-repository';
 import {
@@ -14,12 +15,15 @@ import { UploadRepository } from './upload-repository';
 
 export * from './records';
 export type { KeyRangeQuery, NewObject, VersionRangeQuery } from './object-repository';
+export type { BucketPageQuery } from './bucket-repository';
 export type { NewUpload, NewUploadPart, UploadRangeQuery } from './upload-repository';
 export type { NewAccessLogRecord } from './access-log-repository';
+export type { NewApplicationCredential } from './application-credential-repository';
 export {
   AccessLogRepository,
   AccountRepository,
   ApiKeyRepository,
+  ApplicationCredentialRepository,
   BlobReferenceRepository,
   BucketRepository,
   CredentialRepository,
@@ -35,6 +39,7 @@ export interface Repositories {
   credentials: CredentialRepository;
   apiKeys: ApiKeyRepository;
   tokens: TokenRepository;
+  applicationCredentials: ApplicationCredentialRepository;
   buckets: BucketRepository;
   objects: ObjectRepository;
   blobs: BlobReferenceRepository;
@@ -50,6 +55,7 @@ export function repositories(q: Queryable): Repositories {
     credentials: new CredentialRepository(q),
     apiKeys: new ApiKeyRepository(q),
     tokens: new TokenRepository(q),
+    applicationCredentials: new ApplicationCredentialRepository(q),
     buckets: new BucketRepository(q),
     objects: new ObjectRepository(q),
     blobs: new BlobReferenceRepository(q),

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Queryable } from '../transaction';
-import { toDate, toJson, toNumber } from '../rows';
-import type { AclGrant, ObjectPartRecord, ObjectRecord, ServerSideEncryption, StoredBlobKey } from './records';
+import { toDate, toJson, toNumber, toOptionalDate } from '../rows';
+import type { AclGrant, LargeObjectManifest, ObjectPartRecord, ObjectRecord, ServerSideEncryption, StoredBlobKey } from './records';
 
 type Row = Record<string, unknown>;
 
@@ -25,6 +25,8 @@ const object = (r: Row): ObjectRecord => ({
   acl: toJson<AclGrant[] | undefined>(r.acl, undefined),
   encryption: (r.encryption as ServerSideEncryption | null) ?? undefined,
   blobKey: toJson<StoredBlobKey | undefined>(r.blob_key, undefined),
+  largeObject: toJson<LargeObjectManifest | undefined>(r.large_object, undefined),
+  deleteAt: toOptionalDate(r.delete_at),
   createdAt: toDate(r.created_at),
 });
 
@@ -35,6 +37,7 @@ const part = (r: Row): ObjectPartRecord => ({
   size: toNumber(r.size),
   etag: String(r.etag),
   startOffset: toNumber(r.start_offset),
+  ...(toNumber(r.blob_offset) > 0 ? { blobOffset: toNumber(r.blob_offset) } : {}),
 });
 
 export type NewObject = Omit<ObjectRecord, 'id' | 'createdAt' | 'isLatest'> & { createdAt?: Date };
@@ -48,6 +51,8 @@ export interface KeyRangeQuery {
   before?: string;
   prefix?: string;
   limit: number;
+  /** Read backwards (listLatest only): keys strictly less than `from` (<= when `inclusive`), descending. */
+  descending?: boolean;
 }
 
 /** A page request over every version and delete marker, by key, newest first within a key. */
@@ -59,7 +64,7 @@ export interface VersionRangeQuery extends KeyRangeQuery {
 /** Narrows a query on objects to the keys of `range`: prefix, start and end. */
 function whereKeyRange(query: Knex.QueryBuilder, range: KeyRangeQuery): Knex.QueryBuilder {
   if (range.prefix) query.andWhere('key', '>=', range.prefix).andWhereRaw('starts_with(key, ?)', [range.prefix]);
-  if (range.from !== undefined) query.andWhere('key', range.inclusive ? '>=' : '>', range.from);
+  if (range.from !== undefined) query.andWhere('key', range.descending ? (range.inclusive ? '<=' : '<') : range.inclusive ? '>=' : '>', range.from);
   if (range.before !== undefined) query.andWhere('key', '<', range.before);
   return query;
 }
@@ -109,6 +114,8 @@ export class ObjectRepository {
         acl: o.acl ? JSON.stringify(o.acl) : null,
         encryption: o.encryption ?? null,
         blob_key: o.blobKey ? JSON.stringify(o.blobKey) : null,
+        large_object: o.largeObject ? JSON.stringify(o.largeObject) : null,
+        delete_at: o.deleteAt ?? null,
         ...(o.createdAt ? { created_at: o.createdAt } : {}),
       })
       .returning('*');
@@ -118,6 +125,16 @@ export class ObjectRepository {
   /** Locks the key's latest row so concurrent writers of one key serialise. */
   async lockLatest(bucketId: number, key: string): Promise<ObjectRecord | undefined> {
     const row = await this.q('objects').where({ bucket_id: bucketId, key, is_latest: true }).forUpdate().first();
+    return row && object(row);
+  }
+
+  /**
+   * The key's latest row under a share lock: it cannot be deleted or replaced until the caller's
+   * transaction ends (an SLO manifest recording references to a segment's blobs), while other
+   * readers taking the same lock do not wait for each other.
+   */
+  async shareLatest(bucketId: number, key: string): Promise<ObjectRecord | undefined> {
+    const row = await this.q('objects').where({ bucket_id: bucketId, key, is_latest: true }).forShare().first();
     return row && object(row);
   }
 
@@ -131,10 +148,20 @@ export class ObjectRepository {
     return row && object(row);
   }
 
-  /** Replaces a version's user metadata and content type (Swift POST object); undefined when the row is gone. */
-  async setUserMeta(id: number, userMeta: Record<string, string>, contentType: string | undefined): Promise<ObjectRecord | undefined> {
-    const [row] = await this.q('objects').where({ id }).update({ user_meta: JSON.stringify(userMeta), content_type: contentType ?? null }).returning('*');
+  /**
+   * Replaces a version's user metadata and content type (Swift POST object), and its X-Delete-At
+   * when `deleteAt` is given (null clears it); undefined when the row is gone.
+   */
+  async setUserMeta(id: number, userMeta: Record<string, string>, contentType: string | undefined, deleteAt?: Date | null): Promise<ObjectRecord | undefined> {
+    const changes = { user_meta: JSON.stringify(userMeta), content_type: contentType ?? null, ...(deleteAt !== undefined ? { delete_at: deleteAt } : {}) };
+    const [row] = await this.q('objects').where({ id }).update(changes).returning('*');
     return row && object(row);
+  }
+
+  /** Latest versions whose X-Delete-At is at or before `now`, oldest expiry first (index objects_expiring). */
+  async listExpired(now: Date, limit: number): Promise<ObjectRecord[]> {
+    const rows = await this.q('objects').where('is_latest', true).whereNotNull('delete_at').andWhere('delete_at', '<=', now).orderBy('delete_at').limit(limit);
+    return rows.map(object);
   }
 
   /** Makes the newest remaining version of a key its latest (after the latest was removed). */
@@ -164,6 +191,7 @@ export class ObjectRepository {
           size: p.size,
           etag: p.etag,
           start_offset: p.startOffset,
+          blob_offset: p.blobOffset ?? 0,
         })),
       );
     }
@@ -188,7 +216,9 @@ export class ObjectRepository {
   /** Live keys in byte order; uses the (bucket_id, key) index of latest rows, never a scan. */
   async listLatest(bucketId: number, range: KeyRangeQuery): Promise<ObjectRecord[]> {
     const query = whereKeyRange(this.q('objects').where({ bucket_id: bucketId, is_latest: true, is_delete_marker: false }), range);
-    const rows = await query.orderBy('key').limit(range.limit);
+    // An expired object is gone for readers before the worker removes its row.
+    query.andWhere((w) => w.whereNull('delete_at').orWhere('delete_at', '>', new Date()));
+    const rows = await query.orderBy('key', range.descending ? 'desc' : 'asc').limit(range.limit);
     return rows.map(object);
   }
 

@@ -74,6 +74,24 @@ export interface TokenRecord {
   parentJti?: string;
 }
 
+/** A Keystone application credential: a user's delegation to an application; only the secret's hash is kept. */
+export interface ApplicationCredentialRecord {
+  id: string;
+  userId: string;
+  accountId: string;
+  name: string;
+  description?: string;
+  secretHash: string;
+  /** Role names the credential carries (a subset of its user's). */
+  roles: string[];
+  /** May manage application credentials and trusts with its tokens (Keystone's `unrestricted`). */
+  unrestricted: boolean;
+  expiresAt?: Date;
+  /** The `tokens` row every token issued from the credential descends from. */
+  anchorJti: string;
+  createdAt: Date;
+}
+
 export interface BucketRecord {
   id: number;
   accountId: string;
@@ -95,13 +113,15 @@ export interface BucketRecord {
   logging?: unknown;
   /** Swift container ACLs (X-Container-Read/-Write as sent, with their parsed grants); column swift_acl. */
   swiftAcl?: unknown;
+  /** /v1_ext public read access with its IP allow list; column public_access. */
+  publicAccess?: unknown;
   /** Default encryption of the objects written into it; absent: none. */
   encryption?: ServerSideEncryption;
   createdAt: Date;
 }
 
 /** The bucket configuration documents, by column. */
-export type BucketDocument = 'lifecycle' | 'cors' | 'logging' | 'swift_acl';
+export type BucketDocument = 'lifecycle' | 'cors' | 'logging' | 'swift_acl' | 'public_access';
 
 /** One server access log line waiting to be delivered into its target bucket. */
 export interface AccessLogRecord {
@@ -138,7 +158,29 @@ export interface ObjectRecord {
   encryption?: ServerSideEncryption;
   /** The key of `blobId` when encrypted (a multipart object's parts carry their own). */
   blobKey?: StoredBlobKey;
+  /** A Swift large object's manifest (column large_object); absent for an ordinary object. */
+  largeObject?: LargeObjectManifest;
+  /** Swift X-Delete-At (column delete_at): from then on the version reads as gone; absent: never expires. */
+  deleteAt?: Date;
   createdAt: Date;
+}
+
+/**
+ * What makes an object a Swift large object. An SLO's bytes are its part rows (the segments'
+ * blobs, shared); `manifest` is what `?multipart-manifest=get` answers. A DLO's bytes are the
+ * objects of `container` (same account) under `prefix`, resolved at every read.
+ */
+export type LargeObjectManifest = { kind: 'slo'; manifest: SloManifestEntry[] } | { kind: 'dlo'; container: string; prefix: string };
+
+/** One segment of a stored SLO manifest, named as Swift's `?multipart-manifest=get` names it. */
+export interface SloManifestEntry {
+  name: string;
+  bytes: number;
+  hash: string;
+  content_type: string;
+  last_modified: string;
+  range?: string;
+  sub_slo?: true;
 }
 
 export interface ObjectPartRecord {
@@ -148,6 +190,8 @@ export interface ObjectPartRecord {
   size: number;
   etag: string;
   startOffset: number;
+  /** Where its bytes start inside its blob (a ranged SLO segment shares a slice); 0 when absent. */
+  blobOffset?: number;
 }
 
 /** A multipart upload in progress: what the object will be once completed. */

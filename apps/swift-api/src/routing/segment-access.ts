@@ -1,0 +1,15 @@
+/**
+ * The access decision on the containers a large object's segments live in (SLO manifest PUT and
+ * DELETE, DLO GET/HEAD, COPY of a DLO): the core asks it per container through a callback, so
+ * the decision stays in the one decision point, with the caller's principal and access context.
+ *
+ * API: `containerDecision(call, action)` -> `(bucket) => boolean`.
+ */
+import { Action, decide } from '@gw/auth';
+import type { BucketRecord } from '@gw/core';
+import type { SwiftCall } from './swift-operation';
+
+export function containerDecision(call: SwiftCall, action: Action): (bucket: BucketRecord) => boolean {
+  return (bucket) =>
+    decide({ principal: call.principal, action, resource: { accountId: bucket.accountId, bucket }, context: call.accessContext }).effect === 'allow';
+}
