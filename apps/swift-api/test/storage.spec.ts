@@ -78,6 +78,9 @@ describe('Swift storage requests', () => {
     expect(container.headers).toMatchObject({ 'x-container-meta-b': '2' });
     expect(container.headers['x-container-meta-a']).toBeUndefined();
     await request(h.url).post(`${h.accountPath}/meta`).set(auth()).set('X-Container-Meta-Big', 'x'.repeat(257)).expect(400);
+    // The KakaoCloud bucket document's form: X-Object-Meta-* on a container POST is container metadata.
+    await request(h.url).post(`${h.accountPath}/meta`).set(auth()).set('X-Object-Meta-Company', 'kakao enterprise').expect(204);
+    expect((await request(h.url).head(`${h.accountPath}/meta`).set(auth()).expect(204)).headers).toMatchObject({ 'x-container-meta-company': 'kakao enterprise', 'x-container-meta-b': '2' });
 
     await request(h.url).put(`${h.accountPath}/meta/o`).set(auth()).set('X-Object-Meta-Old', 'yes').set('Content-Type', 'text/plain').send('x').expect(201);
     await request(h.url).post(`${h.accountPath}/meta/o`).set(auth()).set('X-Object-Meta-New', 'yes').expect(202);

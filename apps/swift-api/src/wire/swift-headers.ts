@@ -26,7 +26,10 @@ export function writeMetaHeaders(res: Response, meta: Record<string, string>, ki
 export function readMetaChanges(headers: IncomingHttpHeaders, kind: 'container' | 'account'): MetaChanges {
   const set: Record<string, string> = {};
   const remove: string[] = [];
-  for (const [name, value] of Object.entries(readMetaHeaders(headers, kind))) {
+  // The KakaoCloud bucket document sets bucket metadata with `X-Object-Meta-*` on a container
+  // POST; `X-Container-Meta-*` (Swift's own form) wins when both name the same entry.
+  const written = kind === 'container' ? { ...readMetaHeaders(headers, 'object'), ...readMetaHeaders(headers, kind) } : readMetaHeaders(headers, kind);
+  for (const [name, value] of Object.entries(written)) {
     if (value === '') remove.push(name);
     else set[name] = value;
   }
