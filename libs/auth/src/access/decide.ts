@@ -33,7 +33,7 @@ type Statement = (request: AccessRequest) => 'allow' | 'deny' | undefined;
 
 /**
  * The sources the decision weighs. Any deny wins over every allow; without an allow the answer
- * is deny. Bucket IP lists and KOS policies join here as further statements.
+ * is deny. KOS policies join here as a further statement.
  */
 const STATEMENTS: Statement[] = [accountRole, aclGrants, containerAclGrants, publicAccessStatement, signedGrant];
 
