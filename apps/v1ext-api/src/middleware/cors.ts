@@ -3,13 +3,14 @@
 // detail call), on the shared `crossOrigin` middleware. What is this dialect's own:
 // - the URL names a bucket but no account (/v1_ext works in the account of the caller's token,
 //   and a preflight carries no token): the bucket is the one of that name across accounts, and a
-//   name no account or several accounts have gets no CORS answer (preflight refused, no headers
-//   on actual requests);
+//   name no account or several accounts have gets no CORS answer to a preflight; an actual
+//   request gets the headers of the bucket the lifecycle loaded in the caller's project;
 // - refusals in the dialect's JSON: 400 BadRequest without Origin or a usable method, 403
 //   AccessForbidden for everything else (no bucket in the path, unknown bucket, no rules, no match).
 import type { RequestHandler } from 'express';
 import { GatewayError, Storage } from '@gw/core';
 import { crossOrigin, PreflightRefusal, UrlBucket } from '@gw/http';
+import { loadedBucketOf } from '../routing/loaded-bucket';
 
 export function v1extCors({ storage }: { storage: Pick<Storage, 'buckets'> }): RequestHandler {
   return crossOrigin({
@@ -19,6 +20,7 @@ export function v1extCors({ storage }: { storage: Pick<Storage, 'buckets'> }): R
       const bucket = await storage.buckets.findUnique(name);
       return bucket ? { kind: 'bucket', bucket } : { kind: 'unknown' };
     },
+    loadedBucket: loadedBucketOf,
     refusePreflight(refusal: PreflightRefusal): never {
       throw v1extRefusal(refusal);
     },

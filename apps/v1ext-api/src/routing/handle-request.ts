@@ -5,6 +5,7 @@ import { queryParams } from '@gw/http';
 import { matchRoute } from './route-table';
 import type { V1extServices } from './v1ext-operation';
 import { parseV1extPath } from './v1ext-target';
+import { noteLoadedBucket } from './loaded-bucket';
 
 /**
  * The fixed lifecycle of every /v1_ext request: identify the target and the operation,
@@ -26,6 +27,7 @@ export function v1extRequestHandler(services: V1extServices) {
     const bucket = bucketName !== undefined ? await services.storage.buckets.get(accountId, bucketName).catch(notFound) : undefined;
     authorize({ principal, action: operation.action, resource: { accountId, bucket } });
     if (bucketName !== undefined && !bucket) throw new GatewayError('NoSuchBucket', undefined, { BucketName: bucketName });
+    if (bucket) noteLoadedBucket(res, bucket);
 
     await operation.run({ req, res, services, query: queryParams(req), principal, accountId, bucketName, bucket });
   };
