@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import http from 'node:http';
 import request from 'supertest';
 import { startSwiftHarness, SwiftHarness } from './swift-harness';
 
@@ -24,6 +25,21 @@ describe('Swift large objects (SLO, DLO) and the multipart extension', () => {
         res.on('end', () => cb(null, Buffer.concat(chunks)));
       });
 
+  /** A PUT over a plain socket, for bodies supertest cannot frame (a lying Content-Length, chunked). */
+  const rawPut = (p: string, headers: Record<string, string>, body: Buffer) =>
+    new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
+      const req = http.request(`${h.url}${path(p)}`, { method: 'PUT', headers: { ...auth(), ...headers } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => resolve({ status: res.statusCode!, type: String(res.headers['content-type']), body: Buffer.concat(chunks).toString() }));
+      });
+      // The server may answer and close before the whole body is sent; only the answer matters.
+      req.on('error', (error) => (req.destroyed ? undefined : reject(error)));
+      if (body.length > 0) req.write(body);
+      if (headers['Transfer-Encoding']) req.end();
+      else req.flushHeaders();
+    });
+
   describe('SLO', () => {
     it('stores a manifest over segments in other containers, reads it whole and in ranges, answers the manifest', async () => {
       const e1 = await putObject('segs/1', 'hello ');
@@ -48,6 +64,8 @@ describe('Swift large objects (SLO, DLO) and the multipart extension', () => {
       const ranged = await get('big/slo').set('Range', 'bytes=4-7').expect(206);
       expect(ranged.body.toString()).toBe('o wo');
       expect(ranged.headers['content-range']).toBe('bytes 4-7/11');
+      // slo.py answers a range with the SLO's own ETag (quoted), as the whole object.
+      expect(ranged.headers).toMatchObject({ etag: `"${sloEtag}"`, 'x-static-large-object': 'True', 'content-length': '4' });
       const head = await request(h.url).head(path('big/slo')).set(auth()).expect(200);
       expect(head.headers).toMatchObject({ 'x-static-large-object': 'True', 'content-length': '11' });
 
@@ -87,9 +105,36 @@ describe('Swift large objects (SLO, DLO) and the multipart extension', () => {
       expect(notJson.text).toBe('Manifest must be valid JSON.\n');
       const notList = await request(h.url).put(path('big/bad?multipart-manifest=put')).set(auth()).send('{}').expect(400);
       expect(notList.text).toBe('Manifest must be a list.\n');
-      const tooMany = Array.from({ length: 1001 }, () => ({ path: 'segs/a' }));
-      await request(h.url).put(path('big/bad?multipart-manifest=put')).set(auth()).send(JSON.stringify(tooMany)).expect(413);
       await request(h.url).head(path('big/bad')).set(auth()).expect(404);
+    });
+
+    it("answers manifests over the limits with 413 and slo.py's text, creating nothing", async () => {
+      const tooMany = Array.from({ length: 1001 }, () => ({ path: 'segs/a' }));
+      const many = await request(h.url).put(path('big/huge?multipart-manifest=put')).set(auth()).send(JSON.stringify(tooMany)).expect(413);
+      expect(many.headers['content-type']).toMatch(/^text\/plain/);
+      expect(many.text).toBe('Number of object-backed segments must be <= 1000');
+
+      // A declared length over 8 MiB is refused before the body is read ...
+      const declared = await rawPut('big/huge?multipart-manifest=put', { 'Content-Length': String(8 * 1024 * 1024 + 1) }, Buffer.alloc(0));
+      expect(declared).toEqual({ status: 413, type: expect.stringMatching(/^text\/plain/), body: 'Manifest File > 8388608 bytes' });
+      // ... and a chunked body as soon as it passes 8 MiB.
+      const chunked = await rawPut('big/huge?multipart-manifest=put', { 'Transfer-Encoding': 'chunked' }, Buffer.alloc(8 * 1024 * 1024 + 1, 0x20));
+      expect(chunked).toMatchObject({ status: 413, body: 'Manifest File > 8388608 bytes' });
+      await request(h.url).head(path('big/huge')).set(auth()).expect(404);
+    });
+
+    it('stores X-Delete-At / X-Delete-After of the manifest PUT, refusing a past one', async () => {
+      const e = await putObject('segs/exp', 'expiring');
+      const before = Math.floor(Date.now() / 1000);
+      const manifest = JSON.stringify([{ path: 'segs/exp', etag: e }]);
+      await request(h.url).put(path('big/expiring?multipart-manifest=put')).set(auth()).set('X-Delete-After', '3600').send(manifest).expect(201);
+      const at = Number((await request(h.url).head(path('big/expiring')).set(auth()).expect(200)).headers['x-delete-at']);
+      expect(at).toBeGreaterThanOrEqual(before + 3600);
+      expect(at).toBeLessThanOrEqual(Math.floor(Date.now() / 1000) + 3600);
+
+      const past = await request(h.url).put(path('big/past?multipart-manifest=put')).set(auth()).set('X-Delete-At', String(before - 10)).send(manifest).expect(400);
+      expect(past.text).toBe('X-Delete-At in past');
+      await request(h.url).head(path('big/past')).set(auth()).expect(404);
     });
 
     it('deletes segments then the manifest with ?multipart-manifest=delete, a plain object alone', async () => {
@@ -112,6 +157,11 @@ describe('Swift large objects (SLO, DLO) and the multipart extension', () => {
       const res = await get('big/posted').expect(200);
       expect(res.body.toString()).toBe('post');
       expect(res.headers).toMatchObject({ 'x-static-large-object': 'True', 'x-object-meta-k': 'v' });
+      // Swift's slo middleware answers before dlo's: an X-Object-Manifest does not turn an SLO into a DLO.
+      await request(h.url).post(path('big/posted')).set(auth()).set('X-Object-Manifest', 'segs/movie/').expect(202);
+      const still = await get('big/posted').expect(200);
+      expect(still.body.toString()).toBe('post');
+      expect(still.headers['x-object-manifest']).toBeUndefined();
     });
   });
 
@@ -125,6 +175,7 @@ describe('Swift large objects (SLO, DLO) and the multipart extension', () => {
       expect(res.headers).toMatchObject({ etag: `"${md5(e1 + e2)}"`, 'x-object-manifest': 'segs/movie/', 'content-length': '5' });
       const ranged = await get('dlo/movie').set('Range', 'bytes=1-3').expect(206);
       expect(ranged.body.toString()).toBe('ABB');
+      expect(ranged.headers.etag).toBe(`"${md5(e1 + e2)}"`);
       const head = await request(h.url).head(path('dlo/movie')).set(auth()).expect(200);
       expect(head.headers).toMatchObject({ 'content-length': '5', 'x-object-manifest': 'segs/movie/' });
       await putObject('segs/movie/003', 'C');
@@ -146,6 +197,41 @@ describe('Swift large objects (SLO, DLO) and the multipart extension', () => {
       expect((await request(h.url).get(path('public/same')).expect(200)).text).toBe('open ');
       await request(h.url).get(path('public/leak')).expect(403);
       await request(h.url).head(path('public/leak')).expect(403);
+    });
+
+    it('repoints a DLO (or makes one of a plain object) with a POST X-Object-Manifest; keeps it without', async () => {
+      await putObject('segs/one/1', 'ONE');
+      await putObject('segs/two/1', 'TWO');
+      await request(h.url).put(path('dlo/switch')).set(auth()).set('X-Object-Manifest', 'segs/one/').send('').expect(201);
+      expect((await get('dlo/switch').expect(200)).body.toString()).toBe('ONE');
+
+      await request(h.url).post(path('dlo/switch')).set(auth()).set('X-Object-Manifest', 'segs/two/').expect(202);
+      const moved = await get('dlo/switch').expect(200);
+      expect(moved.body.toString()).toBe('TWO');
+      expect(moved.headers['x-object-manifest']).toBe('segs/two/');
+      // Without the header the object stays the DLO it is (Ceph RGW; Swift's fast-POST would drop it).
+      await request(h.url).post(path('dlo/switch')).set(auth()).set('X-Object-Meta-K', 'v').expect(202);
+      const kept = await get('dlo/switch').expect(200);
+      expect(kept.body.toString()).toBe('TWO');
+      expect(kept.headers).toMatchObject({ 'x-object-manifest': 'segs/two/', 'x-object-meta-k': 'v' });
+      // A bad value is 400 and changes nothing, metadata included.
+      const bad = await request(h.url).post(path('dlo/switch')).set(auth()).set('X-Object-Manifest', 'nocontainer').set('X-Object-Meta-K', 'w').expect(400);
+      expect(bad.text).toBe('X-Object-Manifest must be in the format container/prefix');
+      expect((await get('dlo/switch').expect(200)).headers).toMatchObject({ 'x-object-manifest': 'segs/two/', 'x-object-meta-k': 'v' });
+
+      await putObject('dlo/plain', 'plain bytes');
+      await request(h.url).post(path('dlo/plain')).set(auth()).set('X-Object-Manifest', 'segs/one/').expect(202);
+      expect((await get('dlo/plain').expect(200)).body.toString()).toBe('ONE');
+    });
+
+    it('stores X-Delete-At / X-Delete-After of the DLO manifest PUT', async () => {
+      const at = Math.floor(Date.now() / 1000) + 7200;
+      await request(h.url).put(path('dlo/expiring')).set(auth()).set('X-Object-Manifest', 'segs/one/').set('X-Delete-At', String(at)).send('').expect(201);
+      expect((await request(h.url).head(path('dlo/expiring')).set(auth()).expect(200)).headers['x-delete-at']).toBe(String(at));
+      await request(h.url).put(path('dlo/after')).set(auth()).set('X-Object-Manifest', 'segs/one/').set('X-Delete-After', '60').send('').expect(201);
+      expect(Number((await request(h.url).head(path('dlo/after')).set(auth()).expect(200)).headers['x-delete-at'])).toBeGreaterThan(Date.now() / 1000);
+      await request(h.url).put(path('dlo/never')).set(auth()).set('X-Object-Manifest', 'segs/one/').set('X-Delete-After', 'soon').send('').expect(400);
+      await request(h.url).head(path('dlo/never')).set(auth()).expect(404);
     });
 
     it('refuses a bad X-Object-Manifest with 400', async () => {
@@ -178,6 +264,8 @@ describe('Swift large objects (SLO, DLO) and the multipart extension', () => {
       const got = await get('mpu/file.bin').expect(200);
       expect(md5(got.body)).toBe(md5(Buffer.concat(parts)));
       expect(got.headers.etag).toBe(expected);
+      // As Ceph RGW's Swift API: an S3-style multipart object is no SLO (no X-Static-Large-Object).
+      expect(got.headers['x-static-large-object']).toBeUndefined();
 
       const other = /<UploadId>([^<]+)<\/UploadId>/.exec((await request(h.url).post(path('mpu/x?uploads')).set(auth()).expect(201)).text)![1];
       await request(h.url).delete(path(`mpu/x?uploadId=${other}`)).set(auth()).expect(204);

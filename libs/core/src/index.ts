@@ -22,6 +22,7 @@ export type { RangeRequest, ResolvedRange } from './objects/byte-range';
 export type { ReadConditions } from './objects/conditions';
 export type { ListObjectsInput, ListObjectsResult } from './objects/list-objects';
 export type { DeleteResult, DeleteManyResult, DeleteTarget, DeleteOptions } from './objects/delete-object';
+export type { DeletePrefixOptions, DeletePrefixResult } from './objects/delete-prefix';
 export type { CopyObjectInput, CopyObjectResult, CopyMetadata } from './objects/copy-object';
 export type { ListVersionsInput, ListVersionsResult } from './objects/list-object-versions';
 export type { TaggingTarget } from './objects/object-tagging';

@@ -5,7 +5,7 @@
 // before the bucket is known (a bad signature) are not logged.
 import type { Request, RequestHandler, Response } from 'express';
 import { loggingOf, Storage } from '@gw/core';
-import { beforeHeaders, clientAddress, countResponseBytes, findRequestContext, IpMatcher, queryParams, recordedStatus, redactUrl } from '@gw/http';
+import { beforeHeaders, clientAddress, countResponseBytes, findRequestContext, IpMatcher, ipMatcher, queryParams, recordedStatus, redactUrl } from '@gw/http';
 import { requestFacts } from '../routing/request-facts';
 import { AccessLogEntry, formatAccessLogLine, logOperation } from '../wire/access-log-line';
 
@@ -16,10 +16,12 @@ export interface ServerAccessLogOptions {
 }
 
 export function s3ServerAccessLog({ storage, trustedProxies = [] }: ServerAccessLogOptions): RequestHandler {
+  // Built once: the list does not change while the app runs.
+  const trusted = typeof trustedProxies === 'function' ? trustedProxies : ipMatcher(trustedProxies);
   return (req, res, next) => {
     const time = new Date();
     const started = process.hrtime.bigint();
-    const remoteIp = clientAddress(req, trustedProxies);
+    const remoteIp = clientAddress(req, trusted);
     const bytesSent = countResponseBytes(res);
     // Turn-around time: from the request's last byte (its start, for a body nobody read) to the response's first.
     let requestDone = started;

@@ -6,7 +6,8 @@ import { BulkDeleteOutcome, BulkDeleteTarget, GatewayError, isGatewayError, MAX_
 import { authorizeTarget, decideOnTarget, loadTarget } from '../routing/authorize-target';
 import type { SwiftCall, SwiftOperation } from '../routing/swift-operation';
 import { readBoundedBody } from '../wire/bounded-body';
-import { sendBulkReport, statusLine } from '../wire/bulk-report';
+import { BulkKeepAlive } from '../wire/bulk-keep-alive';
+import { failedReport, sendBulkReport, statusLine } from '../wire/bulk-report';
 import { MAX_FAILED_BULK_DELETES as MAX_FAILED_DELETES } from '../wire/limits';
 
 /** Objects per DeleteObjects transaction. */
@@ -22,31 +23,39 @@ export const bulkDelete: SwiftOperation = {
     const tooLarge = () => new GatewayError('EntityTooLarge', `Maximum Bulk Deletes: ${MAX_BULK_DELETES} per request`);
     const body = await readBoundedBody(call.req, MAX_BODY_BYTES, tooLarge);
     const targets = parseBulkDeleteBody(body.toString('utf8'));
-    const outcomes = await deleteTargets(call, targets);
+    const keepAlive = new BulkKeepAlive(call.res);
+    const outcomes: BulkDeleteOutcome[] = [];
+    try {
+      await deleteTargets(call, targets, outcomes, keepAlive);
+    } catch (error) {
+      // Once kept alive the status line is out: the failure goes into the report, as bulk.py does.
+      if (!keepAlive.started || !isGatewayError(error)) throw error;
+      return sendBulkReport(call.req, call.res, failedReport(error, outcomes.filter((o) => o.result === 'deleted').length));
+    }
     const report = summarizeBulkDelete(outcomes);
     if (outcomes.filter((o) => o.result === 'failed').length > MAX_FAILED_DELETES) report.responseBody = 'Max delete failures exceeded';
     sendBulkReport(call.req, call.res, report);
   },
 };
 
-async function deleteTargets(call: SwiftCall, targets: BulkDeleteTarget[]): Promise<BulkDeleteOutcome[]> {
-  const outcomes: BulkDeleteOutcome[] = [];
+/** Deletes the targets, appending to `outcomes` as it goes and beating `keepAlive` between batches. */
+async function deleteTargets(call: SwiftCall, targets: BulkDeleteTarget[], outcomes: BulkDeleteOutcome[], keepAlive: BulkKeepAlive): Promise<void> {
   const failures = () => outcomes.filter((o) => o.result === 'failed').length;
   const byContainer = new Map<string, BulkDeleteTarget[]>();
   for (const target of targets.filter((t) => t.object !== undefined)) byContainer.set(target.container, [...(byContainer.get(target.container) ?? []), target]);
   for (const [container, entries] of byContainer) {
-    if (failures() > MAX_FAILED_DELETES) return outcomes;
-    outcomes.push(...(await deleteObjectsOf(call, container, entries)));
+    if (failures() > MAX_FAILED_DELETES) return;
+    outcomes.push(...(await deleteObjectsOf(call, container, entries, keepAlive)));
   }
   // Containers after the objects, so a list that empties a container can also remove it.
   for (const target of targets.filter((t) => t.object === undefined)) {
-    if (failures() > MAX_FAILED_DELETES) return outcomes;
+    if (failures() > MAX_FAILED_DELETES) return;
     outcomes.push(await deleteContainer(call, target));
+    keepAlive.beat();
   }
-  return outcomes;
 }
 
-async function deleteObjectsOf(call: SwiftCall, container: string, entries: BulkDeleteTarget[]): Promise<BulkDeleteOutcome[]> {
+async function deleteObjectsOf(call: SwiftCall, container: string, entries: BulkDeleteTarget[], keepAlive: BulkKeepAlive): Promise<BulkDeleteOutcome[]> {
   const action = 'storage.objects.delete';
   const access = await loadTarget(call, { account: call.account, container }, action);
   const outcomes: BulkDeleteOutcome[] = [];
@@ -69,6 +78,7 @@ async function deleteObjectsOf(call: SwiftCall, container: string, entries: Bulk
       if ('error' in result) outcomes.push(outcomeOf(batch[n], result.error));
       else outcomes.push({ name, result: result.existed ? 'deleted' : 'notFound' });
     });
+    keepAlive.beat();
   }
   return outcomes;
 }

@@ -1,11 +1,13 @@
 // Swift SLO "Upload SLO manifest" (PUT ...?multipart-manifest=put; slo.py handle_multipart_put): 201, nothing written on a refusal.
-import { formatSloErrors, GatewayError, MAX_SLO_MANIFEST_BYTES, parseSloManifest, reportFormat } from '@gw/core';
+import { formatSloErrors, GatewayError, MAX_SLO_MANIFEST_BYTES, parseSloManifest, reportFormat, SloSegmentSpec } from '@gw/core';
 import { containerDecision } from '../routing/segment-access';
 import { containerOf, SwiftOperation } from '../routing/swift-operation';
 import { readBoundedBody } from '../wire/bounded-body';
 import { sendBody } from '../wire/common-headers';
 import { sendCreated } from '../wire/created-answer';
 import { readDeleteAt } from '../wire/delete-at';
+import { swiftText } from '../wire/render-error';
+import { declaredLength } from '../wire/request-body';
 import { readStoredHeaders } from '../wire/stored-headers';
 import { readMetaHeaders } from '../wire/swift-headers';
 
@@ -18,8 +20,11 @@ export const putSloManifest: SwiftOperation = {
     const bucket = containerOf(call);
     const key = call.target.object!;
     const deleteAt = readDeleteAt(req);
-    const body = await readBoundedBody(req, MAX_SLO_MANIFEST_BYTES, () => new GatewayError('EntityTooLarge', `Manifest File > ${MAX_SLO_MANIFEST_BYTES} bytes`));
-    const segments = parseSloManifest(body.toString('utf8'), { container: bucket.name, object: key });
+    // Swift refuses a declared length over the limit before reading a byte.
+    const tooLarge = () => swiftText('EntityTooLarge', `Manifest File > ${MAX_SLO_MANIFEST_BYTES} bytes`);
+    if ((declaredLength(req) ?? 0) > MAX_SLO_MANIFEST_BYTES) throw tooLarge();
+    const body = await readBoundedBody(req, MAX_SLO_MANIFEST_BYTES, tooLarge);
+    const segments = parseManifest(body, { container: bucket.name, object: key });
     const result = await call.services.storage.largeObjects.putSlo({
       bucket,
       key,
@@ -39,3 +44,13 @@ export const putSloManifest: SwiftOperation = {
     sendCreated(res, result.object);
   },
 };
+
+/** The manifest's segments; its limits (413) answer with slo.py's text as the body, not the 413 page. */
+function parseManifest(body: Buffer, self: { container: string; object: string }): SloSegmentSpec[] {
+  try {
+    return parseSloManifest(body.toString('utf8'), self);
+  } catch (error) {
+    if (error instanceof GatewayError && error.code === 'EntityTooLarge') throw swiftText(error.code, error.message);
+    throw error;
+  }
+}

@@ -8,10 +8,10 @@
  *   "<header> header must be of the form <container name>/<object name>".
  * - `readCopyAccount(req, header)`: `Destination-Account` / `X-Copy-From-Account` (the `AUTH_`
  *   prefix removed), undefined when absent; empty or with a slash is 412 as Swift says.
- * - `swiftText(code, message)`: a GatewayError Swift answers with its message as the body.
+ * - `swiftText(code, message)` (from render-error): a GatewayError Swift answers with its message as the body.
  */
 import type { Request } from 'express';
-import { ErrorCode, GatewayError } from '@gw/core';
+import { swiftText } from './render-error';
 
 export interface CopyPath {
   container: string;
@@ -44,4 +44,4 @@ function unquote(value: string): string {
   }
 }
 
-export const swiftText = (code: ErrorCode, message: string): GatewayError => new GatewayError(code, message, { swiftText: 1 });
+export { swiftText };

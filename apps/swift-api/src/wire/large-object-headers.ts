@@ -4,7 +4,8 @@
  * API:
  * - `writeLargeObjectHeaders(res, object)`: on GET/HEAD of an SLO `X-Static-Large-Object: True`,
  *   of a DLO `X-Object-Manifest: container/prefix`; either way the ETag quoted, as Swift sends
- *   the ETag of a large object (clients then skip checking it against the MD5 of the body).
+ *   the ETag of a large object (clients then skip checking it against the MD5 of the body), on
+ *   a ranged 206 too (slo.py and dlo.py answer a range with the large object's ETag).
  * - `sloManifestBody(manifest, raw)`: the `?multipart-manifest=get` body as Swift's json.dumps
  *   writes it; with `raw` (`&format=raw`) in the form a manifest PUT takes back
  *   (`path, etag, size_bytes[, range]`).

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { GatewayError } from '@gw/core';
+import { ErrorCode, GatewayError } from '@gw/core';
 import { sendBody, setCommonHeaders } from './common-headers';
 import { SWIFT_ERROR_STATUS } from './swift-error-codes';
 
@@ -20,6 +20,9 @@ const PAGES: Record<number, [string, string]> = {
   501: ['Not Implemented', 'The requested method is not implemented by this server.'],
   503: ['Service Unavailable', 'The server is currently unavailable. Please try again at a later time.'],
 };
+
+/** A GatewayError Swift answers with its message as the body (a check that names its failure). */
+export const swiftText = (code: ErrorCode, message: string): GatewayError => new GatewayError(code, message, { swiftText: 1 });
 
 /**
  * Swift's error answer: the swob HTML page of the status; a 400 says what was wrong in plain

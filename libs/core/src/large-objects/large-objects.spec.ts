@@ -43,7 +43,7 @@ describe('parseSloManifest', () => {
   it('takes 1000 segments and refuses 1001 as Swift does (413)', () => {
     const list = (n: number) => JSON.stringify(Array.from({ length: n }, (_, i) => ({ path: `/c/s${i}` })));
     expect(parseSloManifest(list(1000), SELF)).toHaveLength(1000);
-    expect(() => parseSloManifest(list(1001), SELF)).toThrow(expect.objectContaining({ code: 'EntityTooLarge', message: 'Number of segments must be <= 1000' }));
+    expect(() => parseSloManifest(list(1001), SELF)).toThrow(expect.objectContaining({ code: 'EntityTooLarge', message: 'Number of object-backed segments must be <= 1000' }));
   });
 });
 

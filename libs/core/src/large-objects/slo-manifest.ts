@@ -6,7 +6,8 @@
  * API: `parseSloManifest(body, self)` -> `SloSegmentSpec[]`, or throws GatewayError:
  * - `InvalidArgument` (Swift 400, text/plain) with Swift's exact text: "Manifest must be valid
  *   JSON.\n", "Manifest must be a list.\n", or one "Index N: ..." line per bad entry;
- * - `EntityTooLarge` (Swift 413) "Number of segments must be <= 1000" / "Manifest File > 8388608 bytes".
+ * - `EntityTooLarge` (Swift 413) "Number of object-backed segments must be <= 1000" (Swift
+ *   2.30's text; every segment here is object-backed) / "Manifest File > 8388608 bytes".
  * Entries are `{path, etag?, size_bytes?, range?}`; `path` is `/container/object` (the leading
  * slash optional, as the KakaoCloud example omits it) in any container of the account. Every
  * segment must be at least 1 byte except the last (Swift dropped min_segment_size in 2.x).
@@ -54,7 +55,7 @@ export function parseSloManifest(body: string, self: { container: string; object
     else specs.push(result);
   });
   if (errors.length > 0) throw new GatewayError('InvalidArgument', errors.map((e) => e + '\n').join(''));
-  if (specs.length > MAX_SLO_SEGMENTS) throw new GatewayError('EntityTooLarge', `Number of segments must be <= ${MAX_SLO_SEGMENTS}`);
+  if (specs.length > MAX_SLO_SEGMENTS) throw new GatewayError('EntityTooLarge', `Number of object-backed segments must be <= ${MAX_SLO_SEGMENTS}`);
   return specs;
 }
 

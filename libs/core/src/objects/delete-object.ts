@@ -3,6 +3,7 @@ import { GatewayError } from '../errors';
 import type { StorageContext } from '../storage-context';
 import { isExpired } from './object-expiry';
 import { assertValidObjectKey } from './object-key';
+import { deleteUnversionedKeys } from './delete-unversioned';
 import { releaseVersionSlot } from './put-object';
 import { insertDeleteMarker, removeVersion } from './version-changes';
 import { assertValidVersionId, NULL_VERSION } from './version-id';
@@ -48,7 +49,10 @@ export async function deleteObject(
   return withTransaction(ctx.db.knex, async (trx) => deleteInTransaction(trx, await lockBucket(trx, bucket), wanted, options));
 }
 
-/** DeleteObjects: every target in one transaction; a failing target is reported, the others proceed. */
+/**
+ * DeleteObjects: every target in one transaction; a failing target is reported, the others
+ * proceed. Plain keys of an unversioned bucket go in one statement (delete-unversioned.ts).
+ */
 export async function deleteObjects(
   ctx: StorageContext,
   bucket: BucketRecord,
@@ -57,14 +61,24 @@ export async function deleteObjects(
 ): Promise<DeleteManyResult[]> {
   return withTransaction(ctx.db.knex, async (trx) => {
     const locked = await lockBucket(trx, bucket);
+    const wanted = targets.map((target) => (typeof target === 'string' ? { key: target } : target));
+    const problems = wanted.map(targetProblem);
+    if (locked.versioning === 'Unversioned' && wanted.every((w) => w.versionId === undefined)) {
+      const valid = wanted.filter((_, i) => !problems[i]).map((w) => w.key);
+      const deleted = await deleteUnversionedKeys(trx, locked, valid);
+      let next = 0;
+      return wanted.map((w, i): DeleteManyResult => {
+        const problem = problems[i];
+        return problem ? { key: w.key, error: problem } : deleted[next++];
+      });
+    }
     const results: DeleteManyResult[] = [];
-    for (const target of targets) {
-      const wanted = typeof target === 'string' ? { key: target } : target;
-      const problem = targetProblem(wanted);
+    for (const [i, target] of wanted.entries()) {
+      const problem = problems[i];
       results.push(
         problem
-          ? { key: wanted.key, requestedVersionId: wanted.versionId, error: problem }
-          : await deleteInTransaction(trx, locked, wanted, options),
+          ? { key: target.key, requestedVersionId: target.versionId, error: problem }
+          : await deleteInTransaction(trx, locked, target, options),
       );
     }
     return results;
@@ -106,7 +120,7 @@ function targetProblem(target: DeleteTarget): GatewayError | undefined {
 }
 
 /** The bucket row, locked: it serialises the writers of a bucket and carries its versioning state. */
-async function lockBucket(trx: Queryable, bucket: BucketRecord): Promise<BucketRecord> {
+export async function lockBucket(trx: Queryable, bucket: BucketRecord): Promise<BucketRecord> {
   const locked = await repositories(trx).buckets.lockById(bucket.id);
   if (!locked) throw new GatewayError('NoSuchBucket', undefined, { BucketName: bucket.name });
   return locked;

@@ -3,7 +3,7 @@ import type { StorageContext } from '../storage-context';
 import { copyObject, CopyObjectInput, CopyObjectResult } from './copy-object';
 import { deleteObject, DeleteManyResult, deleteObjects, DeleteOptions, DeleteResult, DeleteTarget } from './delete-object';
 import { listObjectVersions, ListVersionsInput, ListVersionsResult } from './list-object-versions';
-import { deletePrefix, DeletePrefixResult } from './delete-prefix';
+import { deletePrefix, DeletePrefixOptions, DeletePrefixResult } from './delete-prefix';
 import { expireObjects, ExpirationBatch } from './expire-objects';
 import { listObjects, ListObjectsInput, ListObjectsResult } from './list-objects';
 import { putObject, PutObjectInput } from './put-object';
@@ -31,7 +31,7 @@ export class ObjectService {
     return deleteObjects(this.ctx, bucket, targets, options);
   }
   /** Deletes every live object under `prefix` ('' = all) in bounded batches: KakaoCloud `?dir-delete`. */
-  deletePrefix(bucket: BucketRecord, prefix: string, options?: DeleteOptions & { batchSize?: number }): Promise<DeletePrefixResult> {
+  deletePrefix(bucket: BucketRecord, prefix: string, options?: DeletePrefixOptions): Promise<DeletePrefixResult> {
     return deletePrefix(this.ctx, bucket, prefix, options);
   }
   copy(input: CopyObjectInput): Promise<CopyObjectResult> {

@@ -1,5 +1,6 @@
 import { BucketRecord, ObjectRecord, repositories, withTransaction } from '@gw/metadata';
 import { GatewayError } from '../errors';
+import type { DloManifest } from '../large-objects/dlo-manifest';
 import type { StorageContext } from '../storage-context';
 import { resolveVersion } from './resolve-version';
 import { assertUserMetadataSize } from './user-metadata';
@@ -13,6 +14,11 @@ export interface UpdateObjectMetadataInput {
   contentType?: string;
   /** Swift X-Delete-At: a new expiry, null to remove it; the stored one stays when absent. */
   deleteAt?: Date | null;
+  /**
+   * Swift X-Object-Manifest on POST: the object becomes (or stays) a DLO manifest over this
+   * container/prefix. An SLO stays an SLO (Swift's slo middleware answers it before dlo's).
+   */
+  dloManifest?: DloManifest;
 }
 
 /**
@@ -25,7 +31,8 @@ export async function updateObjectMetadata(ctx: StorageContext, input: UpdateObj
     const repos = repositories(trx);
     if (!(await repos.buckets.lockById(input.bucket.id))) throw new GatewayError('NoSuchBucket', undefined, { BucketName: input.bucket.name });
     const version = await resolveVersion(trx, input.bucket, input.key, undefined);
-    const updated = await repos.objects.setUserMeta(version.id, input.userMeta, input.contentType ?? version.contentType, input.deleteAt);
+    const largeObject = input.dloManifest && version.largeObject?.kind !== 'slo' ? { kind: 'dlo' as const, ...input.dloManifest } : undefined;
+    const updated = await repos.objects.setUserMeta(version.id, input.userMeta, input.contentType ?? version.contentType, input.deleteAt, largeObject);
     if (!updated) throw new GatewayError('NoSuchKey', undefined, { Key: input.key });
     return updated;
   });

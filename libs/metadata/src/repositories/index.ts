@@ -14,7 +14,7 @@ import { ObjectRepository } from './object-repository';
 import { UploadRepository } from './upload-repository';
 
 export * from './records';
-export type { KeyRangeQuery, NewObject, VersionRangeQuery } from './object-repository';
+export type { KeyRangeQuery, NewObject, RemovedObject, VersionRangeQuery } from './object-repository';
 export type { BucketPageQuery } from './bucket-repository';
 export type { NewUpload, NewUploadPart, UploadRangeQuery } from './upload-repository';
 export type { NewAccessLogRecord } from './access-log-repository';

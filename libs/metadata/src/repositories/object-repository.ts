@@ -55,6 +55,14 @@ export interface KeyRangeQuery {
   descending?: boolean;
 }
 
+/** A row a set-based delete removed: what the usage counters and the caller's report need. */
+export interface RemovedObject {
+  key: string;
+  size: number;
+  isDeleteMarker: boolean;
+  deleteAt?: Date;
+}
+
 /** A page request over every version and delete marker, by key, newest first within a key. */
 export interface VersionRangeQuery extends KeyRangeQuery {
   /** With `from`: resume inside that key, at versions older than this row id. */
@@ -149,11 +157,23 @@ export class ObjectRepository {
   }
 
   /**
-   * Replaces a version's user metadata and content type (Swift POST object), and its X-Delete-At
-   * when `deleteAt` is given (null clears it); undefined when the row is gone.
+   * Replaces a version's user metadata and content type (Swift POST object), its X-Delete-At
+   * when `deleteAt` is given (null clears it), and its large-object manifest when `largeObject`
+   * is given (Swift POST with X-Object-Manifest); undefined when the row is gone.
    */
-  async setUserMeta(id: number, userMeta: Record<string, string>, contentType: string | undefined, deleteAt?: Date | null): Promise<ObjectRecord | undefined> {
-    const changes = { user_meta: JSON.stringify(userMeta), content_type: contentType ?? null, ...(deleteAt !== undefined ? { delete_at: deleteAt } : {}) };
+  async setUserMeta(
+    id: number,
+    userMeta: Record<string, string>,
+    contentType: string | undefined,
+    deleteAt?: Date | null,
+    largeObject?: LargeObjectManifest,
+  ): Promise<ObjectRecord | undefined> {
+    const changes = {
+      user_meta: JSON.stringify(userMeta),
+      content_type: contentType ?? null,
+      ...(deleteAt !== undefined ? { delete_at: deleteAt } : {}),
+      ...(largeObject !== undefined ? { large_object: JSON.stringify(largeObject) } : {}),
+    };
     const [row] = await this.q('objects').where({ id }).update(changes).returning('*');
     return row && object(row);
   }
@@ -232,5 +252,44 @@ export class ObjectRepository {
     } else whereKeyRange(query, range);
     const rows = await query.orderBy([{ column: 'key' }, { column: 'id', order: 'desc' }]).limit(range.limit);
     return rows.map(object);
+  }
+
+  /**
+   * Unversioned buckets, with the bucket row locked: removes the 'null' rows of `keys` (part rows
+   * go with them) and queues their blobs for the collector, in one statement. Returns the rows removed.
+   */
+  async deleteNullVersions(bucketId: number, keys: string[]): Promise<RemovedObject[]> {
+    if (keys.length === 0) return [];
+    return this.deleteQueuingBlobs(this.q('objects').select('id').where({ bucket_id: bucketId, version_id: 'null' }).whereRaw('key = ANY(?)', [keys]));
+  }
+
+  /** As `deleteNullVersions`, for the first `range.limit` live 'null' rows of a key range, in key order. */
+  async deleteNullVersionRange(bucketId: number, range: KeyRangeQuery): Promise<RemovedObject[]> {
+    const ids = whereKeyRange(this.q('objects').select('id').where({ bucket_id: bucketId, is_latest: true, version_id: 'null' }), range);
+    return this.deleteQueuingBlobs(ids.orderBy('key').limit(range.limit));
+  }
+
+  /**
+   * Deletes the rows `ids` selects and, in the same statement, queues every blob they held (their
+   * own or their parts', read before the cascade removes the parts) as `enqueueGarbage` does. The
+   * collector re-checks references before unlinking, so a blob a copy or an SLO shares survives.
+   */
+  private async deleteQueuingBlobs(ids: Knex.QueryBuilder): Promise<RemovedObject[]> {
+    const result = await this.q.raw(
+      `WITH gone AS (DELETE FROM objects WHERE id IN ? RETURNING id, key, size, blob_id, is_delete_marker, delete_at),
+       queued AS (
+         INSERT INTO blob_gc (blob_id)
+         SELECT blob_id FROM gone WHERE blob_id IS NOT NULL
+         UNION SELECT p.blob_id FROM object_parts p JOIN gone ON p.object_id = gone.id
+         ON CONFLICT (blob_id) DO NOTHING)
+       SELECT key, size, is_delete_marker, delete_at FROM gone ORDER BY key`,
+      [ids],
+    );
+    return (result.rows as Row[]).map((r) => ({
+      key: String(r.key),
+      size: toNumber(r.size),
+      isDeleteMarker: Boolean(r.is_delete_marker),
+      deleteAt: toOptionalDate(r.delete_at),
+    }));
   }
 }
