@@ -1,3 +1,4 @@
+import { newHexId } from '@gw/core';
 import { openStorageFixture, StorageFixture, bodyOf } from '@gw/core/testing';
 import { createLifecycleWorker } from './worker';
 
@@ -58,5 +59,31 @@ describe('lifecycle worker', () => {
     expect(logger.info).toHaveBeenCalledWith(expect.objectContaining({ job: 'access-log-delivery', delivered: 1, objects: 1 }), 'job done');
     const listed = await f.storage.objects.list({ bucket: target, maxKeys: 10 });
     expect(listed.objects.map((o) => o.key)).toEqual([expect.stringMatching(/^access\/\d{4}(-\d\d){5}-[0-9A-F]{16}$/)]);
+  });
+
+  it('removes tokens and temporary S3 keys expired for longer than the grace period, and nothing else', async () => {
+    const account = await f.storage.accounts.create({ name: 'sessions' });
+    const knex = f.t.db.knex;
+    const userId = newHexId();
+    await knex('users').insert({ id: userId, account_id: account.id, name: 'u', role: 'member' });
+    const hoursFromNow = (hours: number) => new Date(Date.now() + hours * 3_600_000);
+    const [gone, revokedLive, live] = [newHexId(), newHexId(), newHexId()];
+    await knex('tokens').insert([
+      { jti: gone, user_id: userId, kind: 'auth', expires_at: hoursFromNow(-3) },
+      { jti: revokedLive, user_id: userId, kind: 'auth', expires_at: hoursFromNow(1), revoked_at: new Date() },
+      { jti: live, user_id: userId, kind: 'sts', expires_at: hoursFromNow(1) },
+    ]);
+    await knex('credentials').insert([
+      { access_key: 'TEMPGONE', user_id: userId, secret_enc: 'x', kind: 'temporary', expires_at: hoursFromNow(-3), token_jti: gone },
+      { access_key: 'TEMPLIVE', user_id: userId, secret_enc: 'x', kind: 'temporary', expires_at: hoursFromNow(1), token_jti: live },
+    ]);
+
+    const logger = { info: jest.fn(), error: jest.fn() };
+    await createLifecycleWorker({ storage: f.storage, logger, gcIntervalMs: 60_000, sweepGraceMs: 3_600_000, logDeliveryIntervalMs: 60_000 }).runAllOnce();
+
+    expect(logger.error).not.toHaveBeenCalled();
+    expect(logger.info).toHaveBeenCalledWith(expect.objectContaining({ job: 'expired-identity-cleanup', tokens: 1, temporaryCredentials: 1 }), 'job done');
+    expect((await knex('tokens').where({ user_id: userId }).pluck('jti')).sort()).toEqual([revokedLive, live].sort());
+    expect(await knex('credentials').where({ user_id: userId }).pluck('access_key')).toEqual(['TEMPLIVE']);
   });
 });

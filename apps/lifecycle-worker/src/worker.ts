@@ -1,5 +1,5 @@
 import type { Storage } from '@gw/core';
-import { accessLogDeliveryJob, garbageCollectionJobs, JobLogger, JobRunner, objectExpirationJob } from '@gw/lifecycle';
+import { accessLogDeliveryJob, expiredIdentityJob, garbageCollectionJobs, JobLogger, JobRunner, objectExpirationJob } from '@gw/lifecycle';
 
 export interface LifecycleWorkerOptions {
   storage: Storage;
@@ -10,7 +10,8 @@ export interface LifecycleWorkerOptions {
 }
 
 /**
- * The background worker: garbage collection of blobs and delivery of server access logs today;
+ * The background worker: garbage collection of blobs, delivery of server access logs, Swift
+ * object expiration and the removal of long-expired tokens and temporary S3 keys;
  * lifecycle rules and stale upload aborts join as further jobs. Runs standalone (main.ts) or
  * inside the all-in-one gateway.
  */
@@ -21,6 +22,8 @@ export function createLifecycleWorker(options: LifecycleWorkerOptions): JobRunne
       objectExpirationJob(options.storage.objects, { intervalMs: options.gcIntervalMs }),
       ...garbageCollectionJobs(options.storage.gc, { gcIntervalMs: options.gcIntervalMs, sweepGraceMs: options.sweepGraceMs }),
       accessLogDeliveryJob(options.storage, { intervalMs: options.logDeliveryIntervalMs }),
+      // Expiry is counted in hours: the collector's pace is plenty.
+      expiredIdentityJob(options.storage.expiredIdentities, { intervalMs: options.gcIntervalMs }),
     ],
     options.logger,
   );

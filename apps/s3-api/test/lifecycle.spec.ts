@@ -1,6 +1,7 @@
 // Lifecycle configuration on the wire: Put/Get/DeleteBucketLifecycle(Configuration) with every
 // filter form (Filter with Prefix, Tag or And; the legacy rule-level Prefix), S3's validation
-// errors, NoSuchLifecycleConfiguration, and `x-amz-expiration` on GET and HEAD.
+// errors, NoSuchLifecycleConfiguration, and `x-amz-expiration` on GET and HEAD and on the writes
+// that make a current version (PutObject, CopyObject, CompleteMultipartUpload).
 import { addUser, createBucket, md5Base64, putObject, s3Error, send, startS3Harness, S3Harness } from './s3-harness';
 
 const NS = 'http://s3.amazonaws.com/doc/2006-03-01/';
@@ -159,10 +160,10 @@ describe('S3 wire: lifecycle configuration', () => {
         ),
       );
       const put = await putObject(h, bucket, 'logs/a.txt', 'hello');
-      expect(put.headers['x-amz-expiration']).toBeUndefined();
       const head = await send(h, 'HEAD', `/${bucket}/logs/a.txt`);
       const lastModified = String(head.headers['last-modified']);
       const header = `expiry-date="${expected(lastModified, 3)}", rule-id="fast%20%22logs%22"`;
+      expect(put.headers['x-amz-expiration']).toBe(header);
       expect(head.headers['x-amz-expiration']).toBe(header);
       expect((await send(h, 'GET', `/${bucket}/logs/a.txt`)).headers['x-amz-expiration']).toBe(header);
 
@@ -184,6 +185,31 @@ describe('S3 wire: lifecycle configuration', () => {
       await putLifecycle(bucket, configuration('<Rule><ID>r</ID><Filter/><Status>Enabled</Status><Expiration><Days>1</Days></Expiration></Rule>'));
       expect((await send(h, 'HEAD', `/${bucket}/k`)).headers['x-amz-expiration']).toMatch(/^expiry-date=".+ 00:00:00 GMT", rule-id="r"$/);
       expect((await send(h, 'HEAD', `/${bucket}/k?versionId=${first}`)).headers['x-amz-expiration']).toBeUndefined();
+    });
+
+    it('PutObject, CopyObject and CompleteMultipartUpload answer it for the version they make current', async () => {
+      const bucket = await newBucket();
+      await putLifecycle(bucket, configuration('<Rule><ID>tmp</ID><Filter><Prefix>tmp/</Prefix></Filter><Status>Enabled</Status><Expiration><Days>2</Days></Expiration></Rule>'));
+      const expectedFor = async (key: string) => `expiry-date="${expected(String((await send(h, 'HEAD', `/${bucket}/${key}`)).headers['last-modified']), 2)}", rule-id="tmp"`;
+
+      const kept = await putObject(h, bucket, 'keep/a', 'kept');
+      expect([kept.status, kept.headers['x-amz-expiration']]).toEqual([200, undefined]);
+      const put = await putObject(h, bucket, 'tmp/a', 'short-lived');
+      expect(put.headers['x-amz-expiration']).toBe(await expectedFor('tmp/a'));
+
+      const copy = await send(h, 'PUT', `/${bucket}/tmp/copy`, { headers: { 'x-amz-copy-source': `/${bucket}/keep/a` } });
+      expect(copy.status).toBe(200);
+      expect(copy.headers['x-amz-expiration']).toBe(await expectedFor('tmp/copy'));
+      const copiedOut = await send(h, 'PUT', `/${bucket}/keep/b`, { headers: { 'x-amz-copy-source': `/${bucket}/tmp/a` } });
+      expect([copiedOut.status, copiedOut.headers['x-amz-expiration']]).toEqual([200, undefined]);
+
+      const initiated = await send(h, 'POST', `/${bucket}/tmp/mpu?uploads`);
+      const uploadId = /<UploadId>([^<]+)<\/UploadId>/.exec(initiated.text)![1];
+      const part = await send(h, 'PUT', `/${bucket}/tmp/mpu?partNumber=1&uploadId=${uploadId}`, { body: 'one part' });
+      const body = `<CompleteMultipartUpload xmlns="${NS}"><Part><PartNumber>1</PartNumber><ETag>${part.headers.etag}</ETag></Part></CompleteMultipartUpload>`;
+      const completed = await send(h, 'POST', `/${bucket}/tmp/mpu?uploadId=${uploadId}`, { body });
+      expect(completed.status).toBe(200);
+      expect(completed.headers['x-amz-expiration']).toBe(await expectedFor('tmp/mpu'));
     });
   });
 });

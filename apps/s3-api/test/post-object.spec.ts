@@ -2,6 +2,7 @@
 // form can fail its policy, the success answers (204, 200, 201 PostResponse, 303 redirect), and
 // a large file streamed through in constant memory.
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -125,6 +126,25 @@ describe('S3 wire: POST Object (browser form uploads)', () => {
       expect(await objectRows(h, 'forms', 'uploads/other.txt')).toBe(0);
     });
 
+    it('encrypts at rest and says so (x-amz-server-side-encryption: AES256) by the bucket default or the form field', async () => {
+      await createBucket(h, 'sealed-forms');
+      const sse = `<ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ApplyServerSideEncryptionByDefault><SSEAlgorithm>AES256</SSEAlgorithm></ApplyServerSideEncryptionByDefault></Rule></ServerSideEncryptionConfiguration>`;
+      expect((await send(h, 'PUT', '/sealed-forms?encryption', { body: sse, headers: { 'content-md5': createHash('md5').update(sse).digest('base64') } })).status).toBe(200);
+      const byDefault = await post('/sealed-forms', formBody({ key: 'a.txt', ...signed([{ bucket: 'sealed-forms' }, { key: 'a.txt' }]) }, file('sealed by default')));
+      expect([byDefault.status, byDefault.headers['x-amz-server-side-encryption']]).toEqual([204, 'AES256']);
+      expect((await send(h, 'HEAD', '/sealed-forms/a.txt')).headers['x-amz-server-side-encryption']).toBe('AES256');
+
+      const conditions = [{ bucket: 'forms' }, { key: 'uploads/sealed.txt' }, { 'x-amz-server-side-encryption': 'AES256' }, ['starts-with', '$success_action_status', '']];
+      const asked = await post('/forms', formBody({ key: 'uploads/sealed.txt', 'x-amz-server-side-encryption': 'AES256', success_action_status: '201', ...signed(conditions) }, file('sealed on request')));
+      expect([asked.status, asked.headers['x-amz-server-side-encryption']]).toEqual([201, 'AES256']);
+      expect(blobFiles(h).some((path) => readFileSync(path).includes('sealed on request'))).toBe(false);
+      const get = await send(h, 'GET', '/forms/uploads/sealed.txt');
+      expect([get.text, get.headers['x-amz-server-side-encryption']]).toEqual(['sealed on request', 'AES256']);
+
+      const plain = await post('/forms', formBody({ key: 'uploads/plain.txt', ...signed([{ bucket: 'forms' }, { key: 'uploads/plain.txt' }]) }, file('plain')));
+      expect([plain.status, plain.headers['x-amz-server-side-encryption']]).toEqual([204, undefined]);
+    });
+
     it('takes temporary credentials with x-amz-security-token in the form (and in the policy)', async () => {
       const web = await h.tokens.issue({ userId: h.userId, kind: TOKEN_KINDS.authToken, ttlSeconds: 600 });
       const { credentials } = await new StsService(h.identity, h.tokens).assumeRoleWithWebIdentity({ webIdentityToken: web.token });
@@ -199,6 +219,15 @@ describe('S3 wire: POST Object (browser form uploads)', () => {
       await refused(await post('/forms', formBody({ key: 'k', ...v2 }, file('x'))), 400, 'InvalidPolicyDocument', 'Invalid Policy: Invalid JSON.');
       const truncated = formBody({ key: 'k', ...signed(conditions) }, undefined).subarray(0, 200);
       await refused(await post('/forms', truncated), 400, 'MalformedPOSTRequest');
+    });
+
+    it('an encryption this gateway does not offer (aws:kms, SSE-C fields): refused, nothing stored', async () => {
+      const kms = [{ bucket: 'forms' }, { key: 'uploads/kms.txt' }, { 'x-amz-server-side-encryption': 'aws:kms' }];
+      await refused(await post('/forms', formBody({ key: 'uploads/kms.txt', 'x-amz-server-side-encryption': 'aws:kms', ...signed(kms) }, file('x'))), 400, 'InvalidArgument');
+      const customer = [{ bucket: 'forms' }, { key: 'uploads/kms.txt' }, ['starts-with', '$x-amz-server-side-encryption-customer-algorithm', '']];
+      const withKey = formBody({ key: 'uploads/kms.txt', 'x-amz-server-side-encryption-customer-algorithm': 'AES256', ...signed(customer) }, file('x'));
+      await refused(await post('/forms', withKey), 501, 'NotImplemented');
+      expect(await objectRows(h, 'forms', 'uploads/kms.txt')).toBe(0);
     });
 
     it('an unsigned form is anonymous: refused by a private bucket, taken by a public-read-write one', async () => {

@@ -56,6 +56,8 @@ export * from './access-logs';
 export type { AccessLogRecord } from '@gw/metadata';
 export { GarbageCollector } from './gc/garbage-collector';
 export type { SweepResult } from './gc/garbage-collector';
+export { EXPIRED_IDENTITY_GRACE_MS, ExpiredIdentityCollector } from './identities/expired-identity-collector';
+export type { IdentityCollection, IdentityCollectionOptions } from './identities/expired-identity-collector';
 export type { AccountRecord, BucketRecord, ObjectRecord, UserRecord, UserRole } from '@gw/metadata';
 export { openStorage } from './open-storage';
 export type { OpenStorageOptions, OpenedStorage } from './open-storage';

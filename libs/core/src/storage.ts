@@ -4,6 +4,7 @@ import { AclService } from './acl/acl-service';
 import { BucketConfigService } from './buckets/bucket-config-service';
 import { BucketService } from './buckets/bucket-service';
 import { GarbageCollector } from './gc/garbage-collector';
+import { ExpiredIdentityCollector } from './identities/expired-identity-collector';
 import { LargeObjectService } from './large-objects/large-object-service';
 import { MultipartService } from './multipart/multipart-service';
 import { ObjectService } from './objects/object-service';
@@ -20,6 +21,8 @@ export interface Storage {
   readonly largeObjects: LargeObjectService;
   readonly acls: AclService;
   readonly gc: GarbageCollector;
+  /** Removes long-expired tokens and temporary S3 keys (the worker's identity cleanup). */
+  readonly expiredIdentities: ExpiredIdentityCollector;
   /** Lifecycle, CORS and access logging configuration of buckets. */
   readonly bucketConfig: BucketConfigService;
   readonly accessLogs: AccessLogService;
@@ -35,6 +38,7 @@ export function createStorage(ctx: StorageContext): Storage {
     largeObjects: new LargeObjectService(ctx),
     acls: new AclService(ctx),
     gc: new GarbageCollector(ctx),
+    expiredIdentities: new ExpiredIdentityCollector(ctx),
     bucketConfig: new BucketConfigService(ctx),
     accessLogs: new AccessLogService(ctx),
   };

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { createGatewayServer } from './expect-continue';
 import type { Logger } from './logger';
 
 export interface ServeOptions {
@@ -19,11 +20,12 @@ export interface RunningServer {
 
 /**
  * Serves an app the way every process of the gateway does: no overall request deadline (a
- * large upload may take long) but prompt headers, keep-alive longer than common proxies', and a
- * graceful shutdown on SIGINT/SIGTERM.
+ * large upload may take long) but prompt headers, keep-alive longer than common proxies', a
+ * graceful shutdown on SIGINT/SIGTERM, and `100 Continue` only once the body is wanted (see
+ * `deferContinue`).
  */
 export async function serve(app: Express, options: ServeOptions): Promise<RunningServer> {
-  const server = http.createServer(app);
+  const server = createGatewayServer(app);
   server.requestTimeout = 0;
   server.headersTimeout = 60_000;
   server.keepAliveTimeout = 65_000;

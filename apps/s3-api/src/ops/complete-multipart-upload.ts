@@ -6,6 +6,7 @@ import { readCheckedSmallBody } from '../wire/body-integrity';
 import { checksumElements } from '../wire/checksum-headers';
 import { sendXml } from '../wire/common-headers';
 import { quoteEtag } from '../wire/object-headers';
+import { writeExpirationHeader } from '../wire/expiration-header';
 import { writeServerSideEncryption } from '../wire/server-side-encryption';
 import { uploadTargetOf } from '../wire/upload-target';
 import { writeNewVersionHeader } from '../wire/version-headers';
@@ -22,6 +23,7 @@ export const completeMultipartUpload: S3Operation = {
     const object = await call.services.storage.multipart.complete({ ...target, parts });
     writeNewVersionHeader(res, object.versionId);
     writeServerSideEncryption(res, object.encryption);
+    writeExpirationHeader(res, target.bucket, object);
     const location = `${req.protocol}://${req.headers.host}/${uriEncode(target.bucket.name, false)}/${uriEncode(object.key, false)}`;
     const xml = renderXml('CompleteMultipartUploadResult', {
       Location: location,

@@ -8,6 +8,7 @@ import { sendXml } from '../wire/common-headers';
 import { authorizedCopySource } from '../wire/copy-source';
 import { quoteEtag, readStoredHeaders, readUserMetadata } from '../wire/object-headers';
 import { readServerSideEncryption, writeServerSideEncryption } from '../wire/server-side-encryption';
+import { writeExpirationHeader } from '../wire/expiration-header';
 import { assertStandardStorageClass } from '../wire/storage-class';
 import { parseTaggingHeader } from '../wire/tagging';
 import { xmlTime } from '../wire/timestamps';
@@ -46,6 +47,7 @@ export const copyObject: S3Operation = {
     });
     writeNewVersionHeader(res, object.versionId);
     writeServerSideEncryption(res, object.encryption);
+    writeExpirationHeader(res, bucketOf(call), object);
     if (source.bucket.versioning !== 'Unversioned') res.setHeader('x-amz-copy-source-version-id', copied.versionId);
     sendXml(res, renderXml('CopyObjectResult', { ETag: quoteEtag(object.etag), LastModified: xmlTime(object.createdAt) }));
   },

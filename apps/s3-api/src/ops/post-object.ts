@@ -7,9 +7,11 @@ import type { S3Call, S3Operation } from '../routing/s3-operation';
 import { bucketOf } from '../routing/s3-operation';
 import { parseAclHeaders } from '../wire/acl-headers';
 import { sendXml } from '../wire/common-headers';
+import { writeExpirationHeader } from '../wire/expiration-header';
 import { enforceLengthRange } from '../wire/length-range';
 import { quoteEtag, readStoredHeaders, readUserMetadata, STORED_HEADERS } from '../wire/object-headers';
 import { PostForm, readPostForm } from '../wire/post-form';
+import { readServerSideEncryption, writeServerSideEncryption } from '../wire/server-side-encryption';
 import { assertStandardStorageClass } from '../wire/storage-class';
 import { parseTaggingDocument } from '../wire/tagging';
 import { writeNewVersionHeader } from '../wire/version-headers';
@@ -47,6 +49,8 @@ export const postObject: S3Operation = {
     let object: ObjectRecord;
     try {
       assertStandardStorageClass(headers);
+      // The SSE fields (x-amz-server-side-encryption, SSE-KMS and SSE-C ones) are checked as their headers are on PutObject.
+      const encryption = readServerSideEncryption(form.fields);
       const tags = form.fields.tagging === undefined ? undefined : await parseTaggingDocument(Buffer.from(form.fields.tagging, 'utf8'));
       object = await call.services.storage.objects.put({
         bucket: bucketOf(call),
@@ -58,6 +62,7 @@ export const postObject: S3Operation = {
         ownerUserId: call.principal.kind === 'user' ? call.principal.userId : undefined,
         tags,
         acl: parseAclHeaders(headers),
+        encryption,
       });
     } catch (error) {
       void form.release(error);
@@ -101,6 +106,8 @@ function respond(call: S3Call, fields: Record<string, string>, key: string, obje
   res.setHeader('ETag', etag);
   res.setHeader('Location', objectUrl(req, target.hostBucket !== undefined ? '' : `/${target.accountId ? `${target.accountId}:` : ''}${bucketName}`, key));
   writeNewVersionHeader(res, object.versionId);
+  writeServerSideEncryption(res, object.encryption);
+  writeExpirationHeader(res, bucketOf(call), object);
 
   const redirect = redirectUrl(fields.success_action_redirect ?? fields.redirect);
   if (redirect) {

@@ -3,6 +3,7 @@ import type { S3Operation } from '../routing/s3-operation';
 import { bucketOf } from '../routing/s3-operation';
 import { parseAclHeaders } from '../wire/acl-headers';
 import { declaredObjectSize, storedContentEncoding } from '../wire/body-size';
+import { writeExpirationHeader } from '../wire/expiration-header';
 import { writeChecksumHeaders } from '../wire/checksum-headers';
 import { readIntegrityHeaders } from '../wire/integrity-headers';
 import { quoteEtag, readStoredHeaders, readUserMetadata } from '../wire/object-headers';
@@ -45,6 +46,7 @@ export const putObject: S3Operation = {
     writeNewVersionHeader(res, object.versionId);
     writeChecksumHeaders(res, object.checksums, integrity.checksums);
     writeServerSideEncryption(res, object.encryption);
+    writeExpirationHeader(res, bucketOf(call), object);
     res.status(200).setHeader('Content-Length', '0');
     res.end();
   },

@@ -54,8 +54,11 @@ describe('application credentials', () => {
     const sts = new StsService(world.identity, world.tokens);
     await expect(sts.assumeRoleWithWebIdentity({ webIdentityToken: issued.token })).rejects.toMatchObject({ reason: 'kind' });
 
-    await service().delete(world.userId, credential.id);
+    const deletedAt = new Date();
+    await service().delete(world.userId, credential.id, deletedAt);
     await expect(world.tokens.verify(issued.token)).rejects.toMatchObject({ reason: 'revoked' });
+    // Its anchor, revoked, now expires (rather than in 9999), so the worker's cleanup can remove it.
+    expect(await repositories(world.t.db.knex).tokens.find(credential.anchorJti)).toMatchObject({ revokedAt: expect.any(Date), expiresAt: deletedAt });
     expect(await codeOf(service().authenticate({ id: credential.id }, 'given-secret'))).toBe('Unauthorized');
     expect(await codeOf(service().delete(world.userId, credential.id))).toBe('NotFound');
   });

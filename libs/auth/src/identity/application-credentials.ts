@@ -109,14 +109,18 @@ export class ApplicationCredentialService {
     return credential;
   }
 
-  /** Deletes one of the user's credentials and revokes every token issued from it, atomically. */
-  async delete(userId: string, id: string): Promise<void> {
+  /**
+   * Deletes one of the user's credentials and revokes every token issued from it, atomically. The
+   * anchor expires now, so the worker's cleanup removes it once the tokens issued from it are gone.
+   */
+  async delete(userId: string, id: string, now = new Date()): Promise<void> {
     await withTransaction(this.db.knex, async (trx) => {
       const repos = repositories(trx);
       const found = HEX_ID.test(id) ? await repos.applicationCredentials.findById(id) : undefined;
       if (!found || found.userId !== userId) throw notFound(id);
       await repos.applicationCredentials.delete(id);
       await repos.tokens.revoke(found.anchorJti);
+      await repos.tokens.setExpiry(found.anchorJti, now);
     });
   }
 

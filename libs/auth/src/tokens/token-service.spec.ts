@@ -46,6 +46,17 @@ describe('TokenService', () => {
     expect(await refusal(tokens.verify(token, {}, new Date('2030-01-01T00:01:00Z')))).toEqual({ reason: 'expired', code: 'ExpiredToken' });
   });
 
+  it('still refuses an expired token once the cleanup removed its row (and one without its row before expiry too)', async () => {
+    const now = new Date('2030-01-01T00:00:00Z');
+    const expired = await tokens.issue({ userId: world.userId, kind: auth, ttlSeconds: 60 }, now);
+    const live = await tokens.issue({ userId: world.userId, kind: auth, ttlSeconds: 3600 }, now);
+    await world.t.db.knex('tokens').whereIn('jti', [expired.jti, live.jti]).delete();
+    const later = new Date('2030-01-01T00:30:00Z');
+    expect(await refusal(tokens.verify(expired.token, {}, later))).toEqual({ reason: 'expired', code: 'ExpiredToken' });
+    expect(await refusal(tokens.verify(live.token, {}, later))).toEqual({ reason: 'revoked', code: 'InvalidToken' });
+    expect(await tokens.revoke(expired.jti)).toBe(false);
+  });
+
   it('refuses a token with a changed payload or signed with another key as a bad signature', async () => {
     const { token } = await tokens.issue({ userId: world.userId, kind: auth, ttlSeconds: 60 });
     const [header, payload, signature] = token.split('.');

@@ -86,7 +86,8 @@ describe('deleting many keys', () => {
 
       expect(await s.storage.objects.deletePrefix(bucket, 'dir/')).toEqual({ deleted: 1, failed: [] });
       expect(await queue()).toEqual(partBlobs);
-      expect(await f.t.db.knex('object_parts').whereIn('blob_id', partBlobs).count({ n: '*' }).first()).toEqual({ n: 0 });
+      // Postgres answers count() as a string, PGlite as a number.
+      expect(Number((await f.t.db.knex('object_parts').whereIn('blob_id', partBlobs).count({ n: '*' }).first())?.n)).toBe(0);
       expect(await usage()).toEqual({ objectCount: 0, bytesUsed: 0 });
       expect(await s.storage.gc.drain()).toBe(2);
       expect(await s.blobFiles()).toEqual([]);

@@ -1,6 +1,6 @@
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
+import { createGatewayServer } from '../expect-continue';
 
 export interface ListeningApp {
   url: string;
@@ -10,9 +10,9 @@ export interface ListeningApp {
   close(): Promise<void>;
 }
 
-/** Serves an app on an ephemeral loopback port, as tests with real clients need. */
+/** Serves an app on an ephemeral loopback port, as tests with real clients need (the way `serve` does). */
 export async function listenOnLoopback(app: Express): Promise<ListeningApp> {
-  const server = http.createServer(app);
+  const server = createGatewayServer(app);
   server.requestTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

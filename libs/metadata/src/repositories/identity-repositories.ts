@@ -188,6 +188,21 @@ export class CredentialRepository {
   async setStatus(accessKey: string, status: Status): Promise<boolean> {
     return (await this.q('credentials').where({ access_key: accessKey }).update({ status })) > 0;
   }
+  /**
+   * Deletes up to `limit` temporary (STS) keys that expired before `before` (index
+   * credentials_temporary_expiry), longest expired first; returns how many. Permanent keys never.
+   */
+  async deleteExpiredTemporary(before: Date, limit: number): Promise<number> {
+    const doomed = this.q('credentials')
+      .select('access_key')
+      .where({ kind: 'temporary' })
+      .andWhere('expires_at', '<', before)
+      .orderBy('expires_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked();
+    return this.q('credentials').whereIn('access_key', doomed).delete();
+  }
   async delete(accessKey: string): Promise<boolean> {
     return (await this.q('credentials').where({ access_key: accessKey }).delete()) > 0;
   }
@@ -258,7 +273,27 @@ export class TokenRepository {
     );
     return (result.rows as unknown[]).length > 0;
   }
-  async deleteExpired(before: Date): Promise<number> {
-    return this.q('tokens').where('expires_at', '<', before).delete();
+  /** Sets a token's expiry (an application credential's anchor expires when the credential is deleted); false when unknown. */
+  async setExpiry(jti: string, expiresAt: Date): Promise<boolean> {
+    return (await this.q('tokens').where({ jti }).update({ expires_at: expiresAt })) > 0;
+  }
+  /**
+   * Deletes up to `limit` tokens that expired before `before` (index tokens_expiry), longest
+   * expired first, and returns how many. Leaves of the lineage only: a token some other row names
+   * as its parent stays until that row is gone, so revoking it still reaches every descendant.
+   * The anchor of an existing application credential stays whatever its expiry. Rows another
+   * worker is deleting are skipped, not waited for.
+   */
+  async deleteExpired(before: Date, limit: number): Promise<number> {
+    const doomed = this.q('tokens as t')
+      .select('t.jti')
+      .where('t.expires_at', '<', before)
+      .whereNotExists((child) => child.select(this.q.raw('1')).from('tokens as c').whereRaw('c.parent_jti = t.jti'))
+      .whereNotExists((anchor) => anchor.select(this.q.raw('1')).from('application_credentials as a').whereRaw('a.anchor_jti = t.jti'))
+      .orderBy('t.expires_at')
+      .limit(limit)
+      .forUpdate()
+      .skipLocked();
+    return this.q('tokens').whereIn('jti', doomed).delete();
   }
 }
