@@ -12,6 +12,7 @@ describe('GET /info', () => {
     expect(res.body.swift).toMatchObject({
       max_file_size: 5 * 1024 ** 3,
       max_object_name_length: 1024,
+      max_container_name_length: 256,
       container_listing_limit: 1000,
       account_listing_limit: 10000,
       max_meta_count: 90,

@@ -6,13 +6,14 @@ import { sendBody, setCommonHeaders } from '../wire/common-headers';
 import { ACCOUNT_LISTING_LIMIT, CONTAINER_LISTING_LIMIT, MAX_FAILED_BULK_DELETES } from '../wire/limits';
 import { TEMP_URL_DIGESTS } from '@gw/auth';
 import { TEMP_URL_CAPABILITIES } from '../routing/temp-url-access';
+import { SWIFT_MAX_CONTAINER_NAME_BYTES } from '../wire/container-name';
 
 export function swiftCapabilities(maxObjectSize: number): Record<string, unknown> {
   return {
     swift: {
       max_file_size: maxObjectSize,
       max_object_name_length: MAX_KEY_BYTES,
-      max_container_name_length: 63,
+      max_container_name_length: SWIFT_MAX_CONTAINER_NAME_BYTES,
       container_listing_limit: CONTAINER_LISTING_LIMIT,
       account_listing_limit: ACCOUNT_LISTING_LIMIT,
       ...META_LIMITS,
