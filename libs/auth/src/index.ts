@@ -19,6 +19,7 @@ export { hashPassword, verifyPassword } from './secrets/passwords';
 export { ACTIONS, READ_ACTIONS } from './access/actions';
 export type { Action } from './access/actions';
 export { authorize, decide } from './access/decide';
+export { bucketDecision } from './access/bucket-decision';
 export { OBJECT_ACL_ACTIONS } from './access/acl-grants';
 export type { AccessRequest, Decision } from './access/decide';
 export { authorizeIdentity } from './access/identity-policy';

@@ -44,7 +44,8 @@ export function s3RequestHandler(services: S3Services, authenticator: S3Authenti
     const bucket = access?.bucket;
     // For the CORS and access-log middlewares, before the decision: a refused request is answered and logged too.
     noteRequestFacts(res, { target, principal, bucket });
-    authorize({ principal, action: operation.action, resource: { accountId, bucket, key: target.key, object: access?.object }, context: accessContext(req) });
+    const context = accessContext(req);
+    authorize({ principal, action: operation.action, resource: { accountId, bucket, key: target.key, object: access?.object }, context });
 
     const call: S3Call = {
       req,
@@ -56,6 +57,7 @@ export function s3RequestHandler(services: S3Services, authenticator: S3Authenti
       auth,
       accountId,
       bucket,
+      accessContext: context,
       body: () => requestBody(req, auth.bodyVerifier),
     };
     await operation.run(call);

@@ -1,6 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Request, Response } from 'express';
-import type { Action, IdentityService, Principal, S3Authentication, S3Authenticator, TokenService } from '@gw/auth';
+import type { AccessRequest, Action, IdentityService, Principal, S3Authentication, S3Authenticator, TokenService } from '@gw/auth';
 import type { BucketRecord, Storage } from '@gw/core';
 import type { S3Target } from '../request/target';
 
@@ -28,6 +28,8 @@ export interface S3Call {
   accountId: string;
   /** The addressed bucket, loaded before authorization (absent for service calls and CreateBucket). */
   bucket?: BucketRecord;
+  /** What the decision point weighed besides the principal (client address, Referer). */
+  accessContext: AccessRequest['context'];
   /** The request body as it must be stored: verified, aws-chunked framing removed. */
   body(): Readable;
 }

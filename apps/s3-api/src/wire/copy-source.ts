@@ -71,7 +71,7 @@ export async function authorizedCopySource(call: S3Call): Promise<CopySource> {
     key: name.key,
     versionId: name.versionId,
     conditions: readCopyConditions(call.req.headers),
-    mayReadSegments: segmentReadCheck(call, access.bucket),
+    mayReadSegments: segmentReadCheck(call),
   };
 }
 

@@ -10,7 +10,7 @@ export function readObjectInput(call: S3Call): ReadObjectInput {
   const bucket = bucketOf(call);
   return {
     bucket,
-    mayReadSegments: segmentReadCheck(call, bucket),
+    mayReadSegments: segmentReadCheck(call),
     key: call.target.key!,
     conditions: parseReadConditions(call.req.headers),
     range: parseRangeHeader(call.req.headers.range),

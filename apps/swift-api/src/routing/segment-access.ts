@@ -5,11 +5,9 @@
  *
  * API: `containerDecision(call, action)` -> `(bucket) => boolean`.
  */
-import { Action, decide } from '@gw/auth';
+import { Action, bucketDecision } from '@gw/auth';
 import type { BucketRecord } from '@gw/core';
 import type { SwiftCall } from './swift-operation';
 
-export function containerDecision(call: SwiftCall, action: Action): (bucket: BucketRecord) => boolean {
-  return (bucket) =>
-    decide({ principal: call.principal, action, resource: { accountId: bucket.accountId, bucket }, context: call.accessContext }).effect === 'allow';
-}
+export const containerDecision = (call: SwiftCall, action: Action): ((bucket: BucketRecord) => boolean) =>
+  bucketDecision(call.principal, action, call.accessContext);

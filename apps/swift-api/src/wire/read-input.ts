@@ -6,14 +6,12 @@ import { containerOf, SwiftCall } from '../routing/swift-operation';
 /** What an object GET/HEAD asks the core: the object, its preconditions and range. */
 export function readInput(call: SwiftCall): ReadObjectInput {
   const bucket = containerOf(call);
-  const mayRead = containerDecision(call, 'storage.objects.get');
   return {
     bucket,
     key: call.target.object!,
     conditions: parseReadConditions(call.req.headers),
     range: parseRangeHeader(call.req.get('range')),
-    // A DLO's segments may be in another container, which the caller must be allowed to read
-    // too; its own container was decided already (a temp URL reads it as anonymous).
-    mayReadSegments: (segments) => segments.id === bucket.id || mayRead(segments),
+    // A DLO's segments may be in another container, which the caller must be allowed to read too.
+    mayReadSegments: containerDecision(call, 'storage.objects.get'),
   };
 }

@@ -33,16 +33,19 @@ export interface ResolvedDlo {
 }
 
 export interface ResolveDloOptions {
+  /** Asked for the segments' container unless it is `decidedBucketId`. */
   mayRead?: SegmentReadCheck;
+  /** The DLO's own container, which the caller's request was decided on already. */
+  decidedBucketId?: number;
   shareLock?: boolean;
 }
 
 export async function resolveDloSegments(q: Queryable, accountId: string, manifest: DloManifest, options: ResolveDloOptions = {}): Promise<ResolvedDlo> {
-  const { mayRead, shareLock } = options;
+  const { mayRead, decidedBucketId, shareLock } = options;
   const repos = repositories(q);
   const bucket = await repos.buckets.findByName(accountId, manifest.container);
   if (!bucket) return { parts: [], size: 0, etag: dloEtag([]), count: 0 };
-  if (mayRead && !mayRead(bucket)) throw new GatewayError('AccessDenied');
+  if (mayRead && bucket.id !== decidedBucketId && !mayRead(bucket)) throw new GatewayError('AccessDenied');
 
   const segments: ObjectRecord[] = [];
   const before = manifest.prefix ? prefixUpperBound(manifest.prefix) : undefined;

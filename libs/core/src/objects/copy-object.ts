@@ -166,7 +166,7 @@ function copiedAttributes(ctx: StorageContext, input: CopyObjectInput, source: O
  */
 async function storedBytesOf(trx: Queryable, copySource: CopySource, found: ObjectRecord): Promise<{ source: ObjectRecord; parts: ObjectPartRecord[] }> {
   if (found.largeObject?.kind !== 'dlo') return { source: found, parts: found.blobId ? [] : await repositories(trx).objects.parts(found.id) };
-  const dlo = await resolveDloSegments(trx, copySource.bucket.accountId, found.largeObject, { mayRead: copySource.mayReadSegments, shareLock: true });
+  const dlo = await resolveDloSegments(trx, copySource.bucket.accountId, found.largeObject, { mayRead: copySource.mayReadSegments, decidedBucketId: copySource.bucket.id, shareLock: true });
   const encrypted = dlo.parts.length > 0 ? dlo.parts.every((p) => p.blobKey) : found.encryption !== undefined;
   const source: ObjectRecord = {
     ...found,

@@ -14,7 +14,7 @@ export interface CopySource {
   versionId?: string;
   /** x-amz-copy-source-if-match, -if-none-match, -if-modified-since, -if-unmodified-since. */
   conditions?: ReadConditions;
-  /** Whether the caller may read the container of a DLO source's segments (the decision point's answer); absent: yes. */
+  /** Whether the caller may read the container of a DLO source's segments when it is not the source's own; absent: yes. */
   mayReadSegments?: SegmentReadCheck;
 }
 

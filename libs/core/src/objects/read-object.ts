@@ -20,7 +20,7 @@ export interface ReadObjectInput {
   partNumber?: number;
   /** A Swift large object's manifest object itself (`?multipart-manifest=get`), not the large object. */
   asStored?: boolean;
-  /** Whether the caller may read the container of a DLO's segments (the decision point's answer); absent: yes. */
+  /** Whether the caller may read the container of a DLO's segments when it is not the DLO's own (decided already); absent: yes. */
   mayReadSegments?: SegmentReadCheck;
 }
 
@@ -49,7 +49,7 @@ async function resolveRead(ctx: StorageContext, input: ReadObjectInput): Promise
   let object = await resolveVersion(ctx.db.knex, input.bucket, input.key, input.versionId);
   let parts: ObjectPartRecord[] | undefined;
   if (object.largeObject?.kind === 'dlo' && !input.asStored) {
-    const dlo = await resolveDloSegments(ctx.db.knex, input.bucket.accountId, object.largeObject, { mayRead: input.mayReadSegments });
+    const dlo = await resolveDloSegments(ctx.db.knex, input.bucket.accountId, object.largeObject, { mayRead: input.mayReadSegments, decidedBucketId: input.bucket.id });
     object = { ...object, blobId: undefined, blobKey: undefined, partCount: undefined, size: dlo.size, etag: dlo.etag };
     parts = dlo.parts;
   }
